@@ -1,0 +1,96 @@
+package org.blackstart.bridge;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.blackstart.spi.BlackstartHeaders;
+import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.TaskContext;
+import org.blackstart.spi.Topics;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code blackstart:task:<topic>}: fetches and locks external tasks of one topic, hands each to the
+ * route, and reports the route's outcome back to the engine. Polls again at once while there is
+ * work (greedy), and waits {@code delay} when there is none.
+ */
+class ExternalTaskConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExternalTaskConsumer.class);
+
+    private final BlackstartEndpoint endpoint;
+    private final String topic;
+
+    ExternalTaskConsumer(BlackstartEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.topic = endpoint.name();
+        setGreedy(true);
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        BlackstartComponent component = endpoint.getComponent();
+        String workerId = component.settings().workerId();
+        ExternalTaskService service = component.getProcessEngine().getExternalTaskService();
+        List<LockedExternalTask> tasks = service.fetchAndLock(endpoint.getMaxTasks(), workerId)
+                .topic(topic, endpoint.getLockDuration())
+                .execute();
+        for (LockedExternalTask task : tasks) {
+            if (!isRunAllowed() || isSuspendingOrSuspended()) {
+                // Give the rest back at once instead of letting their locks run out during shutdown.
+                unlockQuietly(service, task);
+                continue;
+            }
+            serve(task, component, service);
+        }
+        return tasks.size();
+    }
+
+    private void serve(LockedExternalTask task, BlackstartComponent component, ExternalTaskService service) {
+        TaskContext context = contextOf(task, component.settings().retries());
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getIn().setHeader(BlackstartHeaders.TASK, context);
+            exchange.getIn().setHeader(BlackstartHeaders.BUSINESS_KEY, context.incidentKey());
+            exchange.getIn().setBody(bodyFor(context));
+            try (LockExtension ignored = new LockExtension(component.lockExtenderPool(), service, task.getId(),
+                    component.settings().workerId(), endpoint.getLockDuration())) {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            new TaskOutcomeReporter(service, component.settings(), component.getRedactor()).report(task, exchange);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private static TaskContext contextOf(LockedExternalTask task, int configuredRetries) {
+        int attempt = task.getRetries() == null ? 1 : Math.max(2, configuredRetries - task.getRetries() + 2);
+        Map<String, Object> variables = new HashMap<>(task.getVariables());
+        return new TaskContext(task.getId(), task.getTopicName(), task.getBusinessKey(), task.getProcessInstanceId(),
+                task.getActivityId(), attempt, variables);
+    }
+
+    private static Object bodyFor(TaskContext context) {
+        if (Topics.carriesCustomerNotice(context.topic())) {
+            return CustomerNotice.from(context);
+        }
+        return new HashMap<>(context.variables());
+    }
+
+    private void unlockQuietly(ExternalTaskService service, LockedExternalTask task) {
+        try {
+            service.unlock(task.getId());
+        } catch (RuntimeException e) {
+            LOG.debug("BLACKSTART-BRIDGE-005 could not unlock task {} on shutdown; its lock will expire", task.getId(), e);
+        }
+    }
+}

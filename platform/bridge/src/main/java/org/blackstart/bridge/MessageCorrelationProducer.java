@@ -1,0 +1,57 @@
+package org.blackstart.bridge;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+import org.blackstart.spi.BlackstartHeaders;
+import org.blackstart.spi.CorrelationOutcome;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code blackstart:message:<messageName>}: delivers a message to every execution of the incident
+ * named by {@link BlackstartHeaders#CORRELATION_KEY} that waits for it. A message nobody waits for
+ * is not an error by default: the body becomes a {@link CorrelationOutcome} with {@code matched = 0}
+ * and {@link BlackstartHeaders#CORRELATED} is false, so the route decides (reply 404, log, drop).
+ */
+class MessageCorrelationProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageCorrelationProducer.class);
+
+    private final BlackstartEndpoint endpoint;
+
+    MessageCorrelationProducer(BlackstartEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String messageName = endpoint.name();
+        String key = exchange.getIn().getHeader(BlackstartHeaders.CORRELATION_KEY, String.class);
+        if (key == null) {
+            key = exchange.getIn().getHeader(BlackstartHeaders.BUSINESS_KEY, String.class);
+        }
+        Map<String, Object> variables = MessageBodies.variables(exchange);
+
+        MessageCorrelationBuilder correlation = endpoint.getComponent().getProcessEngine().getRuntimeService()
+                .createMessageCorrelation(messageName)
+                .setVariables(variables);
+        if (key != null) {
+            correlation.processInstanceBusinessKey(key);
+        }
+        List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
+        CorrelationOutcome outcome = new CorrelationOutcome(messageName, key, results.size());
+        if (!outcome.correlated()) {
+            LOG.info("BLACKSTART-BRIDGE-006 message '{}' for '{}' matched no waiting process", messageName, key);
+            if (endpoint.isRequireMatch()) {
+                throw new MessageNotCorrelatedException(messageName, key);
+            }
+        }
+        exchange.getMessage().setBody(outcome);
+        exchange.getMessage().setHeader(BlackstartHeaders.CORRELATED, outcome.correlated());
+    }
+}

@@ -1,0 +1,128 @@
+package org.blackstart.bridge;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.blackstart.spi.BusinessFailure;
+import org.blackstart.spi.TaskResult;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the engine how a route ended: completion with the result variables, a BPMN error for a
+ * {@link BusinessFailure}, or a failure with the retries and backoff left, which after the last
+ * retry opens a Camunda incident an operator sees and retries in Cockpit.
+ */
+final class TaskOutcomeReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskOutcomeReporter.class);
+    /** Camunda stores at most 666 characters of an error message. */
+    private static final int MAX_MESSAGE = 600;
+
+    private final ExternalTaskService service;
+    private final BridgeSettings settings;
+    private final SecretRedactor redactor;
+
+    TaskOutcomeReporter(ExternalTaskService service, BridgeSettings settings, SecretRedactor redactor) {
+        this.service = service;
+        this.settings = settings;
+        this.redactor = redactor;
+    }
+
+    void report(LockedExternalTask task, Exchange exchange) {
+        Exception failure = exchange.getException();
+        try {
+            if (failure == null) {
+                complete(task, resultVariables(exchange.getMessage().getBody()));
+                return;
+            }
+            BusinessFailure business = findBusinessFailure(failure);
+            if (business != null) {
+                LOG.info("BLACKSTART-BRIDGE-002 {} for {} ended with business error {}: {}", task.getTopicName(),
+                        task.getBusinessKey(), business.errorCode(), redactor.redact(business.getMessage()));
+                service.handleBpmnError(task.getId(), settings.workerId(), business.errorCode(),
+                        truncate(redactor.redact(business.getMessage())));
+                return;
+            }
+            reportFailure(task, failure);
+        } catch (RuntimeException engineRefused) {
+            // The task may have been cancelled with its process, or its lock lost to another worker:
+            // nothing to report to, and nothing lost, because the engine decides what runs next.
+            LOG.warn("BLACKSTART-BRIDGE-003 could not report the outcome of task {} ({} for {}): {}", task.getId(),
+                    task.getTopicName(), task.getBusinessKey(), engineRefused.getMessage());
+        }
+    }
+
+    private void complete(LockedExternalTask task, Map<String, Object> variables) {
+        try {
+            service.complete(task.getId(), settings.workerId(), variables);
+        } catch (OptimisticLockingException concurrentUpdate) {
+            // A lock extension committed in the same instant; the task is still ours, so once more.
+            service.complete(task.getId(), settings.workerId(), variables);
+        }
+    }
+
+    private void reportFailure(LockedExternalTask task, Exception failure) {
+        int retriesLeft = task.getRetries() == null ? settings.retries() : Math.max(0, task.getRetries() - 1);
+        long backoff = retriesLeft == 0 ? 0 : settings.backoffBefore(settings.retries() - retriesLeft + 1).toMillis();
+        String message = truncate(redactor.redact(describe(failure)));
+        if (retriesLeft == 0) {
+            LOG.error("BLACKSTART-BRIDGE-001 {} for {} failed with no retries left, a Camunda incident is open: {}",
+                    task.getTopicName(), task.getBusinessKey(), message);
+        } else {
+            LOG.warn("BLACKSTART-BRIDGE-001 {} for {} failed, {} retries left, next in {} ms: {}",
+                    task.getTopicName(), task.getBusinessKey(), retriesLeft, backoff, message);
+        }
+        service.handleFailure(task.getId(), settings.workerId(), message, redactor.redact(stackTrace(failure)),
+                retriesLeft, backoff);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> resultVariables(Object body) {
+        if (body instanceof TaskResult result) {
+            return result.variables();
+        }
+        if (body instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
+            return (Map<String, Object>) map;
+        }
+        return Map.of();
+    }
+
+    private static BusinessFailure findBusinessFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BusinessFailure business) {
+                return business;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (root != failure) {
+            text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return text;
+    }
+
+    private static String truncate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package org.blackstart.spi;
+
+import java.time.Duration;
+
+/**
+ * Makes every outbound action effectively once, although external tasks are delivered at least
+ * once. A plugin claims a delivery before it sends, and marks it sent right after:
+ *
+ * <pre>{@code
+ * switch (ledger.claim(key, lease)) {
+ *     case SEND -> { String ref = send(); ledger.markSent(key, ref); }
+ *     case ALREADY_SENT -> { }                      // a retry after a crash: skip
+ *     case IN_PROGRESS -> throw new RetryLater(...); // another worker is sending it now
+ * }
+ * }</pre>
+ *
+ * <p>A claim is a lease: if the worker that holds it dies before {@link #markSent}, the claim
+ * expires and the next attempt sends again, passing {@link DeliveryKey#id()} to the remote side
+ * (Message-ID, idempotency key) so that the one uncertain window, between the remote side's
+ * acceptance and {@code markSent}, cannot become a silent loss.
+ */
+public interface DeliveryLedger {
+
+    enum Claim {
+        /** The caller holds the claim and must send now. */
+        SEND,
+        /** Sent before; the caller must not send again. */
+        ALREADY_SENT,
+        /** Another worker holds a live claim; try again after its lease. */
+        IN_PROGRESS
+    }
+
+    /** Claims the right to send for {@code lease}; see {@link Claim}. */
+    Claim claim(DeliveryKey key, Duration lease);
+
+    /**
+     * Records that the remote side accepted the delivery.
+     *
+     * @param remoteReference the remote side's id for it (a Message-ID, a tweet id), for the timeline
+     */
+    void markSent(DeliveryKey key, String remoteReference);
+
+    /** Gives the claim back after a failed send, so that the retry sends at once. */
+    void release(DeliveryKey key, String reason);
+}

@@ -1,0 +1,7 @@
+/**
+ * Test support for plugins and the platform. {@link org.blackstart.testkit.BridgeHarness} runs a real
+ * Camunda engine (in-memory H2) with the real {@code blackstart:} component, so a plugin route is
+ * tested exactly as the platform will drive it; {@link org.blackstart.testkit.PluginContractTest}
+ * is the contract every notice plugin passes.
+ */
+package org.blackstart.testkit;

@@ -1,0 +1,106 @@
+package org.blackstart.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.blackstart.bridge.MessageNotCorrelatedException;
+import org.blackstart.spi.BlackstartHeaders;
+import org.blackstart.spi.CorrelationOutcome;
+import org.blackstart.spi.StartOutcome;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StartAndMessageBridgeTest {
+
+    private BridgeHarness harness;
+    private ProducerTemplate producer;
+
+    @BeforeEach
+    void start() {
+        harness = new BridgeHarness();
+        harness.component().setStartGuard(new InMemoryStartGuard());
+        harness.start();
+        harness.engine().getRepositoryService().createDeployment().addModelInstance("waiting.bpmn",
+                Bpmn.createExecutableProcess("waiting").startEvent()
+                        .receiveTask("AwaitAck").message("page.acknowledged")
+                        .endEvent().done()).deploy();
+        producer = harness.camel().createProducerTemplate();
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void theSameDedupKeyTwiceStartsOneInstance() {
+        Map<String, Object> headers = Map.of(BlackstartHeaders.DEDUP_KEY, "alertmanager:group-42",
+                BlackstartHeaders.BUSINESS_KEY, "INC-2026-0007");
+
+        StartOutcome first = producer.requestBodyAndHeaders("blackstart:start:waiting", Map.of("title", "rack down"),
+                headers, StartOutcome.class);
+        StartOutcome second = producer.requestBodyAndHeaders("blackstart:start:waiting", Map.of("title", "rack down"),
+                headers, StartOutcome.class);
+
+        assertThat(first.created()).isTrue();
+        assertThat(first.businessKey()).isEqualTo("INC-2026-0007");
+        assertThat(second.created()).isFalse();
+        assertThat(second.processInstanceId()).isEqualTo(first.processInstanceId());
+        assertThat(harness.engine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutDedupKeyEveryStartOpensAnInstance() {
+        producer.sendBody("blackstart:start:waiting", Map.of());
+        producer.sendBody("blackstart:start:waiting", Map.of());
+
+        assertThat(harness.engine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageReachesTheIncidentNamedByItsCorrelationKey() {
+        producer.sendBodyAndHeader("blackstart:start:waiting", Map.of(), BlackstartHeaders.BUSINESS_KEY, "INC-2026-0001");
+        producer.sendBodyAndHeader("blackstart:start:waiting", Map.of(), BlackstartHeaders.BUSINESS_KEY, "INC-2026-0002");
+
+        CorrelationOutcome outcome = producer.requestBodyAndHeader("blackstart:message:page.acknowledged",
+                Map.of("acknowledgedBy", "oncall"), BlackstartHeaders.CORRELATION_KEY, "INC-2026-0001",
+                CorrelationOutcome.class);
+
+        assertThat(outcome.matched()).isEqualTo(1);
+        var runtime = harness.engine().getRuntimeService();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0001").count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0002").count()).isEqualTo(1);
+        assertThat(harness.engine().getHistoryService().createHistoricVariableInstanceQuery()
+                .variableName("acknowledgedBy").singleResult().getValue()).isEqualTo("oncall");
+    }
+
+    @Test
+    void aMessageNobodyWaitsForHasAClearOutcome() {
+        var exchange = producer.request("blackstart:message:page.acknowledged",
+                e -> e.getIn().setHeader(BlackstartHeaders.CORRELATION_KEY, "INC-2026-9999"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(BlackstartHeaders.CORRELATED, Boolean.class)).isFalse();
+        assertThat(exchange.getMessage().getBody(CorrelationOutcome.class).matched()).isZero();
+    }
+
+    @Test
+    void requireMatchTurnsAnUnmatchedMessageIntoAnError() {
+        assertThatThrownBy(() -> producer.sendBodyAndHeader("blackstart:message:page.acknowledged?requireMatch=true",
+                Map.of(), BlackstartHeaders.CORRELATION_KEY, "INC-2026-9999"))
+                .isInstanceOf(CamelExecutionException.class)
+                .hasCauseInstanceOf(MessageNotCorrelatedException.class)
+                .hasRootCauseMessage("message 'page.acknowledged' with correlation key 'INC-2026-9999' matched no waiting process; it was not delivered");
+    }
+
+    @Test
+    void aMistypedEndpointSaysWhatIsExpected() {
+        assertThatThrownBy(() -> producer.sendBody("blackstart:stat:waiting", Map.of()))
+                .hasStackTraceContaining("unknown blackstart endpoint kind 'stat'");
+    }
+}
