@@ -1,0 +1,14 @@
+package org.blackstart.plugins.email;
+
+import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.DeliveryKey;
+
+/** One notice to one recipient: the unit the ledger claims and the SMTP server receives. */
+record EmailDelivery(DeliveryKey key, CustomerNotice notice, String recipient) {
+
+    static final String CHANNEL = "email";
+
+    static EmailDelivery of(CustomerNotice notice, String recipient) {
+        return new EmailDelivery(DeliveryKey.of(notice, CHANNEL, recipient), notice, recipient);
+    }
+}
