@@ -1,0 +1,84 @@
+package org.blackstart.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every form a process references exists, and its fields are the variables the process reads. */
+class FormsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn"})
+    void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
+        for (String formId : formRefs(process)) {
+            JsonNode form = read("forms/" + formId + ".form");
+            assertThat(form).as("form %s referenced by %s", formId, process).isNotNull();
+            assertThat(form.path("id").asText()).isEqualTo(formId);
+            assertThat(form.path("components")).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"triage:severity", "triage:affectedServices", "triage:customerImpact",
+            "review-notice:noticeSubject", "review-notice:noticeText", "review-notice:noticeDecision",
+            "declare-incident:title", "mitigate:mitigationSummary", "resolve:resolutionSummary"})
+    void requiredFieldsAreRequired(String formAndKey) throws IOException {
+        String[] parts = formAndKey.split(":");
+        JsonNode form = read("forms/" + parts[0] + ".form");
+
+        JsonNode field = null;
+        for (JsonNode component : form.path("components")) {
+            if (parts[1].equals(component.path("key").asText())) {
+                field = component;
+            }
+        }
+
+        assertThat(field).as("field %s in form %s", parts[1], parts[0]).isNotNull();
+        assertThat(field.path("validate").path("required").asBoolean()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"triage", "declare-incident"})
+    void severityOffersExactlySev1ToSev4(String formId) throws IOException {
+        JsonNode form = read("forms/" + formId + ".form");
+        List<String> values = new ArrayList<>();
+        for (JsonNode component : form.path("components")) {
+            if ("severity".equals(component.path("key").asText())) {
+                component.path("values").forEach(v -> values.add(v.path("value").asText()));
+            }
+        }
+
+        assertThat(values).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
+    }
+
+    private static List<String> formRefs(String process) throws IOException {
+        String xml;
+        try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> refs = new ArrayList<>();
+        Matcher m = Pattern.compile("camunda:formRef=\"([^\"]+)\"").matcher(xml);
+        while (m.find()) {
+            refs.add(m.group(1));
+        }
+        return refs;
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : JSON.readTree(in);
+        }
+    }
+}
