@@ -1,0 +1,62 @@
+package org.blackstart.app.demo;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded default's mail sink: an SMTP and IMAP server on 127.0.0.1 that keeps every notice
+ * sent, so a new user sees what customers would receive. Starts before the routes that send mail.
+ */
+@Component
+@ConditionalOnProperty(prefix = "blackstart.demo.mail", name = "enabled", havingValue = "true")
+public class DemoMailServer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
+
+    private final GreenMail greenMail;
+    private final DemoProperties.Mail settings;
+
+    DemoMailServer(DemoProperties properties) {
+        this.settings = properties.mail();
+        this.greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    @Override
+    public void start() {
+        greenMail.start();
+        LOG.info("BLACKSTART-APP-002 demo mail sink on 127.0.0.1: SMTP {} and IMAP {} (any login); "
+                + "GET /api/demo/mail lists what was sent", settings.smtpPort(), settings.imapPort());
+    }
+
+    @Override
+    public void stop() {
+        greenMail.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return greenMail.isRunning();
+    }
+
+    /** Before Camel (which starts at phase {@code Integer.MAX_VALUE - ...}) and stops after it. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    public List<MimeMessage> received() {
+        return Arrays.asList(greenMail.getReceivedMessages());
+    }
+}

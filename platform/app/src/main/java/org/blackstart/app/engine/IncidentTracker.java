@@ -1,0 +1,104 @@
+package org.blackstart.app.engine;
+
+import org.blackstart.app.incident.IncidentKeys;
+import org.blackstart.app.incident.IncidentRepository;
+import org.blackstart.app.timeline.Timeline;
+import org.blackstart.app.timeline.TimelineKind;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code bs_incident} and the timeline in step with the engine. Runs inside the engine's
+ * transaction, so an incident row and its timeline exist exactly when the engine's state does.
+ */
+@Component
+public class IncidentTracker {
+
+    static final String SYSTEM = "system";
+
+    private final IncidentKeys keys;
+    private final IncidentRepository incidents;
+    private final Timeline timeline;
+
+    public IncidentTracker(IncidentKeys keys, IncidentRepository incidents, Timeline timeline) {
+        this.keys = keys;
+        this.incidents = incidents;
+        this.timeline = timeline;
+    }
+
+    void incidentStarted(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null || key.isBlank()) {
+            // Started from Tasklist or Cockpit: they know nothing of incident keys.
+            key = keys.next();
+            execution.setProcessBusinessKey(key);
+        }
+        String title = text(execution, "title");
+        if (title == null || title.isBlank()) {
+            title = "Untitled incident";
+            execution.setVariable("title", title);
+        }
+        String declaredBy = text(execution, "declaredBy");
+        if (declaredBy == null) {
+            declaredBy = currentUser(execution);
+            execution.setVariable("declaredBy", declaredBy);
+        }
+        incidents.insert(key, title, text(execution, "summary"), text(execution, "severity"), declaredBy,
+                execution.getProcessInstanceId());
+        timeline.record(key, TimelineKind.INCIDENT_DECLARED, null, null, declaredBy, title);
+    }
+
+    void incidentEnded(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        String status = execution.isCanceled() ? "cancelled" : "closed";
+        incidents.update(key, null, null, null, status);
+        timeline.record(key, TimelineKind.INCIDENT_CLOSED, null, null, currentUser(execution),
+                execution.isCanceled() ? "incident cancelled" : "incident closed");
+    }
+
+    void stepStarted(DelegateExecution execution, String kind) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null) {
+            return;
+        }
+        String detail = kind.startsWith("serviceTask:") ? "asks for " + kind.substring("serviceTask:".length()) : null;
+        timeline.record(key, TimelineKind.STEP_STARTED, execution.getCurrentActivityId(), nameOf(execution), SYSTEM, detail);
+    }
+
+    void stepEnded(DelegateExecution execution, String kind, String status) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null || execution.isCanceled()) {
+            return;
+        }
+        String actor = switch (kind) {
+            case "userTask" -> currentUser(execution);
+            case "event", "callActivity", "receiveTask" -> SYSTEM;
+            default -> kind.startsWith("serviceTask:") ? kind.substring("serviceTask:".length()) : SYSTEM;
+        };
+        timeline.record(key, TimelineKind.STEP_COMPLETED, execution.getCurrentActivityId(), nameOf(execution), actor, null);
+        if ("userTask".equals(kind) || status != null) {
+            incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
+                    text(execution, "customerImpact"), status);
+        }
+        if (status != null) {
+            timeline.record(key, TimelineKind.STATUS_CHANGED, execution.getCurrentActivityId(), nameOf(execution), actor,
+                    "status " + status);
+        }
+    }
+
+    private static String nameOf(DelegateExecution execution) {
+        String name = execution.getCurrentActivityName();
+        return name == null ? execution.getCurrentActivityId() : name;
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

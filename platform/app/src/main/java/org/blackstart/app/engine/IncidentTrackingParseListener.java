@@ -1,0 +1,89 @@
+package org.blackstart.app.engine;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Attaches the incident tracker to processes as they are deployed: processes marked
+ * {@code blackstart.incident=true} open an incident record when they start, and every step of
+ * every process (called ones too, which share the incident's business key) goes on the timeline.
+ */
+class IncidentTrackingParseListener extends AbstractBpmnParseListener {
+
+    static final String INCIDENT_PROPERTY = "blackstart.incident";
+    static final String STATUS_PROPERTY = "blackstart.status";
+
+    private final IncidentTracker tracker;
+
+    IncidentTrackingParseListener(IncidentTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if ("true".equals(BpmnProperties.of(processElement).get(INCIDENT_PROPERTY))) {
+            ExecutionListener started = tracker::incidentStarted;
+            ExecutionListener ended = tracker::incidentEnded;
+            processDefinition.addListener(ExecutionListener.EVENTNAME_START, started);
+            processDefinition.addListener(ExecutionListener.EVENTNAME_END, ended);
+        }
+    }
+
+    private void track(Element element, ActivityImpl activity, String kind) {
+        Map<String, String> properties = BpmnProperties.of(element);
+        String status = properties.get(STATUS_PROPERTY);
+        ExecutionListener started = execution -> tracker.stepStarted(execution, kind);
+        ExecutionListener ended = execution -> tracker.stepEnded(execution, kind, status);
+        activity.addListener(ExecutionListener.EVENTNAME_START, started);
+        activity.addListener(ExecutionListener.EVENTNAME_END, ended);
+    }
+
+    @Override
+    public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        // Plain start and end events are noise on a timeline; an end event that sets a status is not.
+        if (BpmnProperties.of(element).containsKey(STATUS_PROPERTY)) {
+            track(element, activity, "event");
+        }
+    }
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "userTask");
+    }
+
+    @Override
+    public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "serviceTask:" + element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "topic"));
+    }
+
+    @Override
+    public void parseSendTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "serviceTask:" + element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "topic"));
+    }
+
+    @Override
+    public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "callActivity");
+    }
+
+    @Override
+    public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "receiveTask");
+    }
+
+    @Override
+    public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "event");
+    }
+
+    @Override
+    public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        track(element, activity, "event");
+    }
+}

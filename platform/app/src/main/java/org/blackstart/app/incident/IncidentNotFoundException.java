@@ -1,0 +1,8 @@
+package org.blackstart.app.incident;
+
+public class IncidentNotFoundException extends RuntimeException {
+
+    public IncidentNotFoundException(String key) {
+        super("no incident with key " + key);
+    }
+}

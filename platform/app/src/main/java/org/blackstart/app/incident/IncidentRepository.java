@@ -1,0 +1,73 @@
+package org.blackstart.app.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class IncidentRepository {
+
+    private static final String COLUMNS = "incident_key, title, summary, severity, status, affected_services, "
+            + "customer_impact, declared_by, declared_at, updated_at, closed_at, process_instance_id";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IncidentRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void insert(String key, String title, String summary, String severity, String declaredBy, String processInstanceId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("INSERT INTO bs_incident (incident_key, title, summary, severity, status, declared_by, declared_at, "
+                        + "updated_at, process_instance_id) VALUES (?, ?, ?, ?, 'declared', ?, ?, ?, ?)",
+                key, title, summary, severity, declaredBy, now, now, processInstanceId);
+    }
+
+    /** Copies what triage and later steps decided; {@code null} leaves a column as it is. */
+    public void update(String key, String severity, String affectedServices, String customerImpact, String status) {
+        Instant now = clock.instant();
+        jdbc.update("UPDATE bs_incident SET severity = COALESCE(?, severity), affected_services = COALESCE(?, affected_services), "
+                        + "customer_impact = COALESCE(?, customer_impact), status = COALESCE(?, status), updated_at = ?, "
+                        + "closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END WHERE incident_key = ?",
+                severity, affectedServices, customerImpact, status, Timestamp.from(now), status, Timestamp.from(now), key);
+    }
+
+    public Optional<IncidentRecord> find(String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_incident WHERE incident_key = ?", IncidentRepository::map, key)
+                .stream().findFirst();
+    }
+
+    public List<IncidentRecord> list(String status, int limit) {
+        if (status == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM bs_incident ORDER BY declared_at DESC, incident_key DESC "
+                    + "FETCH FIRST " + limit + " ROWS ONLY", IncidentRepository::map);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_incident WHERE status = ? ORDER BY declared_at DESC, "
+                + "incident_key DESC FETCH FIRST " + limit + " ROWS ONLY", IncidentRepository::map, status);
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM bs_incident", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static IncidentRecord map(ResultSet rs, int row) throws SQLException {
+        return new IncidentRecord(rs.getString("incident_key"), rs.getString("title"), rs.getString("summary"),
+                rs.getString("severity"), rs.getString("status"), rs.getString("affected_services"),
+                rs.getString("customer_impact"), rs.getString("declared_by"), instant(rs, "declared_at"),
+                instant(rs, "updated_at"), instant(rs, "closed_at"), rs.getString("process_instance_id"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

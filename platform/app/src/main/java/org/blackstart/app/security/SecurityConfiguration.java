@@ -1,0 +1,109 @@
+package org.blackstart.app.security;
+
+import static org.blackstart.app.security.Groups.INCIDENT_COMMANDERS;
+import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
+import static org.blackstart.app.security.Groups.authority;
+
+import jakarta.servlet.DispatcherType;
+import org.blackstart.app.api.ProblemWriter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what. {@code /api} takes HTTP Basic against the engine's users; {@code /engine-rest}
+ * is authenticated by Camunda's own filter, so that the engine applies its authorizations to every
+ * REST call; the webapps have their own login and CSRF protection, which Spring Security must not
+ * duplicate (both on makes the webapp login fail with 403).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static PathPatternRequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ProblemWriter problems) throws Exception {
+        return http.securityMatcher(path("/api/**"))
+                .authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/incidents"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
+                    problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "log in with HTTP Basic");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(response,
+                        HttpStatus.FORBIDDEN, "Forbidden", "your groups do not allow " + request.getMethod() + " "
+                                + request.getRequestURI())))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info")).permitAll()
+                        .anyRequest().hasAuthority(authority(PLATFORM_ADMINS)))
+                .httpBasic(basic -> basic.realmName("Blackstart"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    /** Camunda's HTTP Basic filter: REST calls run as the user, under the engine's authorizations. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.setName("camunda-rest-authentication");
+        registration.setOrder(101);
+        return registration;
+    }
+}

@@ -1,0 +1,43 @@
+package org.blackstart.app.timeline;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The incident timeline, in the database. Written in the transaction of whatever it records (the
+ * engine's, the ledger's), so the timeline never claims a step that was rolled back.
+ */
+@Repository
+public class Timeline {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Timeline(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String incidentKey, TimelineKind kind, String step, String stepName, String actor, String detail) {
+        jdbc.update("INSERT INTO bs_timeline (incident_key, occurred_at, kind, step, step_name, actor, detail) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                incidentKey, Timestamp.from(clock.instant()), kind.name(), step, truncate(stepName, 255),
+                truncate(actor, 128), truncate(detail, 2000));
+    }
+
+    public List<TimelineEntry> of(String incidentKey) {
+        return jdbc.query("SELECT id, incident_key, occurred_at, kind, step, step_name, actor, detail FROM bs_timeline "
+                        + "WHERE incident_key = ? ORDER BY id",
+                (rs, row) -> new TimelineEntry(rs.getLong("id"), rs.getString("incident_key"),
+                        rs.getTimestamp("occurred_at").toInstant(), TimelineKind.valueOf(rs.getString("kind")),
+                        rs.getString("step"), rs.getString("step_name"), rs.getString("actor"), rs.getString("detail")),
+                incidentKey);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

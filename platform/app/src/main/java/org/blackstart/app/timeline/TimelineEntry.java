@@ -1,0 +1,15 @@
+package org.blackstart.app.timeline;
+
+import java.time.Instant;
+
+/**
+ * One thing that happened in an incident.
+ *
+ * @param kind     what kind of thing; see {@link TimelineKind}
+ * @param step     BPMN activity id, when it is about a step
+ * @param stepName the step as people name it
+ * @param actor    who did it: a user id, a plugin, or {@code system}
+ */
+public record TimelineEntry(long id, String incidentKey, Instant at, TimelineKind kind, String step, String stepName,
+                            String actor, String detail) {
+}

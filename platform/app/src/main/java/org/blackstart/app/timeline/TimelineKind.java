@@ -1,0 +1,5 @@
+package org.blackstart.app.timeline;
+
+public enum TimelineKind {
+    INCIDENT_DECLARED, STEP_STARTED, STEP_COMPLETED, STATUS_CHANGED, NOTICE_DELIVERED, INCIDENT_CLOSED
+}
