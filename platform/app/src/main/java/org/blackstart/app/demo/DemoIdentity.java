@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -52,6 +53,11 @@ class DemoIdentity {
         user("commander", "Casey", "Commander", INCIDENT_COMMANDERS);
         user("agent", "Alex", "Agent", SUPPORT_AGENTS);
         user("admin", "Ada", "Admin", PLATFORM_ADMINS);
+        // The webapps show their first-run setup page until a member of camunda-admin exists.
+        group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+        if (identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
+        }
 
         grant(INCIDENT_COMMANDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(INCIDENT_COMMANDERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -76,7 +82,7 @@ class DemoIdentity {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
             group.setName(name);
-            group.setType("WORKFLOW");
+            group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
             identity.saveGroup(group);
         }
     }

@@ -1,0 +1,137 @@
+package org.blackstart.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.blackstart.app.demo.DemoMailServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** A whole incident, as a commander and a support agent would run it, over HTTP. */
+class IncidentLifecycleIT extends PlatformIT {
+
+    @Autowired
+    DemoMailServer mail;
+
+    @Test
+    void aDeclaredIncidentRunsToTheEndWithEveryNoticeSentOnceAndEveryStepOnTheTimeline() throws Exception {
+        Api api = api();
+
+        // given a commander declares an incident
+        String key = api.declare("commander", "Mail delivery delayed");
+        assertThat(key).matches("INC-\\d{4}-\\d{4,}");
+
+        // when the commander triages it
+        JsonNode triage = api.awaitTask("commander", key, "Triage");
+        assertThat(triage.path("name").asText()).isEqualTo("Triage the incident");
+        assertThat(api.claimAndComplete("commander", triage, Map.of("severity", "SEV2", "affectedServices", "mail",
+                "customerImpact", "Incoming mail arrives up to an hour late.")).getStatusCode().value()).isEqualTo(204);
+
+        // and the agent reviews the drafted notice, edits the text and sends it
+        JsonNode review = api.awaitTask("agent", key, "ReviewNotice");
+        JsonNode draft = api.json(api.send("agent", HttpMethod.GET, "/engine-rest/task/" + review.path("id").asText()
+                + "/form-variables", null));
+        assertThat(draft.path("noticeSubject").path("value").asText()).isEqualTo("[SEV2] Mail delivery delayed");
+        assertThat(draft.path("noticeText").path("value").asText()).contains("Incoming mail arrives up to an hour late.")
+                .contains(key);
+        assertThat(draft.path("noticeRecipients").path("value").asText().split("\n"))
+                .as("subscribers of 'mail' and of every service")
+                .containsExactlyInAnyOrder("ann@customer.example", "bob@customer.example", "carol@customer.example");
+        api.claimAndComplete("agent", review, Map.of("noticeDecision", "send",
+                "noticeText", draft.path("noticeText").path("value").asText() + "\nEdited by support."));
+
+        // then every subscriber receives the notice once
+        List<MimeMessage> initial = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailOf(key), messages -> messages.size() == 3);
+        assertThat(initial).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder("ann@customer.example", "bob@customer.example", "carol@customer.example");
+        assertThat(initial.get(0).getSubject()).isEqualTo("[SEV2] Mail delivery delayed");
+
+        // when the commander mitigates and resolves, and the agent sends the resolved notice
+        api.claimAndComplete("commander", api.awaitTask("commander", key, "Mitigate"),
+                Map.of("mitigationSummary", "Mail rerouted through mx5"));
+        api.claimAndComplete("commander", api.awaitTask("commander", key, "Resolve"),
+                Map.of("resolutionSummary", "The failed disk in mx2 was replaced."));
+        JsonNode resolvedReview = api.awaitTask("agent", key, "ReviewNotice");
+        api.claimAndComplete("agent", resolvedReview, Map.of("noticeDecision", "send"));
+
+        // then the incident is closed, every notice went out once, and the timeline tells the story
+        JsonNode incident = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.incident("commander", key), i -> "closed".equals(i.path("incident").path("status").asText()));
+        assertThat(mailOf(key)).hasSize(6);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : mailOf(key)) {
+            subjects.add(message.getSubject());
+        }
+        assertThat(subjects).filteredOn("Resolved: Mail delivery delayed"::equals).hasSize(3);
+        assertThat(incident.path("incident").path("severity").asText()).isEqualTo("SEV2");
+        assertThat(incident.path("incident").path("affectedServices").asText()).isEqualTo("mail");
+
+        List<String> timeline = new ArrayList<>();
+        incident.path("timeline").forEach(e -> timeline.add(e.path("kind").asText() + " " + e.path("step").asText("")
+                + " " + e.path("actor").asText("")));
+        assertThat(timeline).containsSubsequence(
+                "INCIDENT_DECLARED  commander",
+                "STEP_STARTED Triage system",
+                "STEP_COMPLETED Triage commander",
+                "STEP_COMPLETED DraftNotice notice.draft",
+                "STEP_COMPLETED ReviewNotice agent",
+                "NOTICE_DELIVERED initial email",
+                "STEP_COMPLETED SendNoticeEmail notice.email",
+                "STEP_COMPLETED Mitigate commander",
+                "STEP_COMPLETED Resolve commander",
+                "NOTICE_DELIVERED resolved email",
+                "STEP_COMPLETED IncidentClosed system",
+                "INCIDENT_CLOSED  system");
+        assertThat(timeline).filteredOn(e -> e.startsWith("NOTICE_DELIVERED")).hasSize(6);
+        assertThat(incident.path("deliveries")).hasSize(6).allSatisfy(d -> assertThat(d.path("state").asText()).isEqualTo("SENT"));
+    }
+
+    @Test
+    void anAgentCannotCompleteTheCommandersTriage() {
+        Api api = api();
+        String key = api.declare("commander", "Webmail login fails");
+        JsonNode triage = api.awaitTask("commander", key, "Triage");
+
+        ResponseEntity<String> attempt = api.complete("agent", triage.path("id").asText(), Map.of("severity", "SEV4"));
+
+        assertThat(attempt.getStatusCode().value()).isEqualTo(403);
+        assertThat(api.task("agent", key, "Triage")).as("the agent does not even see it").isNull();
+        assertThat(api.task("commander", key, "Triage")).as("the triage is still open").isNotNull();
+        assertThat(api.incident("commander", key).path("incident").path("status").asText()).isEqualTo("declared");
+    }
+
+    @Test
+    void anIncidentStartedFromTasklistGetsItsKeyToo() {
+        Api api = api();
+
+        ResponseEntity<String> started = api.send("commander", HttpMethod.POST,
+                "/engine-rest/process-definition/key/major-incident/start",
+                "{\"variables\":{\"title\":{\"value\":\"Declared in Tasklist\"}}}");
+
+        assertThat(started.getStatusCode().value()).isEqualTo(200);
+        String key = api.json(started).path("businessKey").asText();
+        assertThat(key).matches("INC-\\d{4}-\\d{4,}");
+        JsonNode incident = api.incident("agent", key).path("incident");
+        assertThat(incident.path("title").asText()).isEqualTo("Declared in Tasklist");
+        assertThat(incident.path("declaredBy").asText()).isEqualTo("commander");
+    }
+
+    private List<MimeMessage> mailOf(String incidentKey) throws Exception {
+        List<MimeMessage> result = new ArrayList<>();
+        for (MimeMessage message : mail.received()) {
+            if (incidentKey.equals(message.getHeader("X-Blackstart-Incident", null))) {
+                result.add(message);
+            }
+        }
+        return result;
+    }
+}
