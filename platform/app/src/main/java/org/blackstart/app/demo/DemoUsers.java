@@ -1,0 +1,60 @@
+package org.blackstart.app.demo;
+
+import static org.blackstart.app.security.Groups.INCIDENT_COMMANDERS;
+import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
+import static org.blackstart.app.security.Groups.SUPPORT_AGENTS;
+
+import org.blackstart.app.security.GroupAuthorizations;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Demo users {@code commander}, {@code agent} and {@code admin}, each with its own name as password. */
+@Component
+@ConditionalOnProperty(prefix = "blackstart.demo", name = "enabled", havingValue = "true")
+class DemoUsers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final IdentityService identity;
+    private final GroupAuthorizations groups;
+
+    DemoUsers(IdentityService identity, GroupAuthorizations groups) {
+        this.identity = identity;
+        this.groups = groups;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(1)
+    void createDemoUsers() {
+        user("commander", "Casey", "Commander", INCIDENT_COMMANDERS);
+        user("agent", "Alex", "Agent", SUPPORT_AGENTS);
+        user("admin", "Ada", "Admin", PLATFORM_ADMINS);
+        // The webapps show their first-run setup page until a member of camunda-admin exists.
+        groups.group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+        if (identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
+        }
+        LOG.warn("BLACKSTART-APP-001 demo users are active (commander, agent, admin; password = user name). "
+                + "Set blackstart.demo.enabled=false for anything but a trial.");
+    }
+
+    private void user(String id, String first, String last, String groupId) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(first);
+            user.setLastName(last);
+            user.setEmail(id + "@blackstart.local");
+            user.setPassword(id);
+            identity.saveUser(user);
+            identity.createMembership(id, groupId);
+        }
+    }
+}
