@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,14 +81,7 @@ class PostgresIncidentIT {
         String key = declare("Storage array failed");
 
         // when
-        JsonNode triage = task(commander, key, "Triage the incident");
-        assertThat(triage).as("the commander's triage task").isNotNull();
-        ResponseEntity<String> completed = commander.postForEntity("/engine-rest/task/{id}/complete",
-                Map.of("variables", Map.of(
-                        "severity", Map.of("value", "SEV1"),
-                        "affectedServices", Map.of("value", "mail"),
-                        "customerImpact", Map.of("value", "Mail is down"))),
-                String.class, triage.path("id").asText());
+        ResponseEntity<String> completed = triage(key);
 
         // then
         assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -100,9 +95,58 @@ class PostgresIncidentIT {
             assertThat(entry.path("step").asText()).isEqualTo("Triage");
             assertThat(entry.path("actor").asText()).isEqualTo("commander");
         });
-        // The bridge drafts the customer notice from PostgreSQL's subscribers; support reviews it.
+        // The bridge drafts the customer notice from the subscribers in PostgreSQL; support reviews it.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(task(agent, key, "Review the customer notice")).isNotNull());
+    }
+
+    @Test
+    void customersReceiveTheNoticeSupportApproves() {
+        // given
+        String key = declare("Mail platform unreachable");
+        triage(key);
+        JsonNode review = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> task(agent, key, "Review the customer notice"), task -> task != null);
+
+        // when
+        ResponseEntity<String> sent = agent.postForEntity("/engine-rest/task/{id}/complete",
+                Map.of("variables", Map.of("noticeDecision", Map.of("value", "send"))), String.class,
+                review.path("id").asText());
+
+        // then
+        assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode details = incident(key);
+            assertThat(details.path("deliveries")).isNotEmpty().allSatisfy(delivery -> {
+                assertThat(delivery.path("channel").asText()).isEqualTo("email");
+                assertThat(delivery.path("state").asText()).isEqualTo("SENT");
+            });
+            assertThat(details.path("timeline")).anySatisfy(entry ->
+                    assertThat(entry.path("kind").asText()).isEqualTo("NOTICE_DELIVERED"));
+        });
+        ResponseEntity<JsonNode> mailbox = commander.getForEntity("/api/demo/mail", JsonNode.class);
+        assertThat(mailbox.getBody()).anySatisfy(mail -> {
+            assertThat(mail.path("to").asText()).contains("bob@customer.example");
+            assertThat(mail.path("subject").asText()).isEqualTo("[SEV1] Mail platform unreachable");
+            assertThat(mail.path("text").asText()).contains(key);
+        });
+    }
+
+    @Test
+    void aRetriedDeclarationOpensOneIncident() {
+        // given
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", "pager-retry-7");
+        HttpEntity<Map<String, String>> request = new HttpEntity<>(Map.of("title", "Session service down"), headers);
+
+        // when
+        ResponseEntity<JsonNode> first = commander.postForEntity("/api/incidents", request, JsonNode.class);
+        ResponseEntity<JsonNode> retry = commander.postForEntity("/api/incidents", request, JsonNode.class);
+
+        // then
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getBody().path("key").asText()).isEqualTo(first.getBody().path("key").asText());
     }
 
     @Test
@@ -125,6 +169,17 @@ class PostgresIncidentIT {
         assertThat(response.getBody().path("title").asText()).isEqualTo(title);
         assertThat(response.getBody().path("status").asText()).isEqualTo("declared");
         return key;
+    }
+
+    private ResponseEntity<String> triage(String key) {
+        JsonNode task = task(commander, key, "Triage the incident");
+        assertThat(task).as("the commander's triage task for " + key).isNotNull();
+        return commander.postForEntity("/engine-rest/task/{id}/complete",
+                Map.of("variables", Map.of(
+                        "severity", Map.of("value", "SEV1"),
+                        "affectedServices", Map.of("value", "mail"),
+                        "customerImpact", Map.of("value", "Mail is down"))),
+                String.class, task.path("id").asText());
     }
 
     private JsonNode incident(String key) {
