@@ -13,20 +13,22 @@ import java.util.Properties;
  * @param measured       declares measured per side ({@code bench.n})
  * @param warmup         declares before measuring, per side, so the JIT and the pools are warm ({@code bench.warmup})
  * @param threads        concurrent client threads ({@code bench.threads})
+ * @param rounds         alternating rounds the measured declares are split into ({@code bench.rounds})
  * @param jar            the platform's runnable jar ({@code bench.jar}, or the first argument)
- * @param phaseTimeout   a phase stops taking new declares after this ({@code bench.phaseTimeout}, seconds)
+ * @param phaseTimeout   a side's warm-up, or all its measured rounds together, stop taking new declares
+ *                       after this ({@code bench.phaseTimeout}, seconds)
  * @param startupTimeout how long the platform may take to report UP ({@code bench.startupTimeout}, seconds)
  * @param keepFiles      keep the temp directories (logs, H2 files) for a look afterwards ({@code bench.keep})
  * @param childJvmArgs   extra JVM options for the platform process ({@code bench.childJvmArgs}, space separated)
  */
-record BenchConfig(int measured, int warmup, int threads, Path jar, Duration phaseTimeout, Duration startupTimeout,
+record BenchConfig(int measured, int warmup, int threads, int rounds, Path jar, Duration phaseTimeout, Duration startupTimeout,
                    boolean keepFiles, List<String> childJvmArgs) {
 
     static final String DEFAULT_JAR = "platform/app/target/blackstart.jar";
 
     BenchConfig {
-        if (measured < 1 || warmup < 0 || threads < 1) {
-            throw new IllegalArgumentException("bench.n and bench.threads must be >= 1 and bench.warmup >= 0");
+        if (measured < 1 || warmup < 0 || threads < 1 || rounds < 1 || rounds > measured) {
+            throw new IllegalArgumentException("need bench.n >= bench.rounds >= 1, bench.threads >= 1, bench.warmup >= 0");
         }
     }
 
@@ -37,6 +39,7 @@ record BenchConfig(int measured, int warmup, int threads, Path jar, Duration pha
                 intOf(p, "bench.n", 1000),
                 intOf(p, "bench.warmup", 500),
                 intOf(p, "bench.threads", 4),
+                intOf(p, "bench.rounds", 10),
                 Path.of(jar).toAbsolutePath(),
                 Duration.ofSeconds(intOf(p, "bench.phaseTimeout", 300)),
                 Duration.ofSeconds(intOf(p, "bench.startupTimeout", 180)),

@@ -64,6 +64,11 @@ final class BlackstartProcess implements AutoCloseable {
         return new BlackstartProcess(process, log, ports[0]);
     }
 
+    /** For reading the child's CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }

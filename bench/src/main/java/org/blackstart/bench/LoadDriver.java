@@ -85,6 +85,6 @@ final class LoadDriver {
         Histogram merged = PhaseResult.newHistogram();
         perThread.forEach(merged::add);
         return new PhaseResult(name, (int) merged.getTotalCount(), errors.get(), wall, merged, 0, firstError.get(),
-                PhaseResult.newHistogram());
+                PhaseResult.newHistogram(), CpuUse.NONE);
     }
 }
