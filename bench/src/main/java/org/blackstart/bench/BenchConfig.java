@@ -37,7 +37,7 @@ record BenchConfig(int measured, int warmup, int threads, int rounds, Path jar, 
         String childArgs = p.getProperty("bench.childJvmArgs", "").strip();
         return new BenchConfig(
                 intOf(p, "bench.n", 1000),
-                intOf(p, "bench.warmup", 500),
+                intOf(p, "bench.warmup", 3000),
                 intOf(p, "bench.threads", 4),
                 intOf(p, "bench.rounds", 10),
                 Path.of(jar).toAbsolutePath(),

@@ -237,7 +237,7 @@ class BenchHelpersTest {
         BenchConfig config = BenchConfig.from(p, new String[0]);
         assertThat(config.measured()).isEqualTo(42);
         assertThat(config.threads()).isEqualTo(8);
-        assertThat(config.warmup()).isEqualTo(500);
+        assertThat(config.warmup()).isEqualTo(3000);
         assertThat(config.rounds()).isEqualTo(10);
         assertThat(config.jar()).isEqualTo(Path.of(BenchConfig.DEFAULT_JAR).toAbsolutePath());
         assertThat(config.childJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
