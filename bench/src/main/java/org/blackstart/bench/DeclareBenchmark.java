@@ -42,6 +42,7 @@ public final class DeclareBenchmark {
         System.out.println("  load average at start: " + loadAverage());
 
         Path root = Files.createTempDirectory("blackstart-bench-");
+        boolean complete;
         try {
             InterleavedRounds.Outcome outcome = measure(config, root);
             PhaseResult baseline = outcome.pooledA();
@@ -54,18 +55,19 @@ public final class DeclareBenchmark {
             System.out.println("load average at end: " + loadAverage());
             printErrors(baseline);
             printErrors(blackstart);
-            boolean complete = baseline.errors() == 0 && blackstart.errors() == 0
+            complete = baseline.errors() == 0 && blackstart.errors() == 0
                     && baseline.completed() == config.measured() && blackstart.completed() == config.measured();
-            if (!complete) {
-                System.out.println("INCOMPLETE: not every measured declare succeeded; the figures above are not comparable.");
-                System.exit(1);
-            }
         } finally {
             if (config.keepFiles()) {
                 System.out.println("kept " + root);
             } else {
                 deleteTree(root);
             }
+        }
+        if (!complete) {
+            // After the finally: the temp directory is cleaned up (or kept) either way.
+            System.out.println("INCOMPLETE: not every measured declare succeeded; the figures above are not comparable.");
+            System.exit(1);
         }
     }
 
