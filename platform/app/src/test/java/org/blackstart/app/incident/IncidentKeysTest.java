@@ -10,21 +10,24 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 class IncidentKeysTest {
 
-    private JdbcTemplate schema() {
+    private JdbcDataSource schema() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
+        return dataSource;
     }
 
     @Test
     void keysCountUpWithinAYearAndRestartInTheNext() {
-        JdbcTemplate jdbc = schema();
-        IncidentKeys in2026 = new IncidentKeys(jdbc, Clock.fixed(Instant.parse("2026-12-31T23:59:00Z"), ZoneOffset.UTC));
-        IncidentKeys in2027 = new IncidentKeys(jdbc, Clock.fixed(Instant.parse("2027-01-01T00:01:00Z"), ZoneOffset.UTC));
+        JdbcDataSource dataSource = schema();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        var transactions = new DataSourceTransactionManager(dataSource);
+        IncidentKeys in2026 = new IncidentKeys(jdbc, transactions, Clock.fixed(Instant.parse("2026-12-31T23:59:00Z"), ZoneOffset.UTC));
+        IncidentKeys in2027 = new IncidentKeys(jdbc, transactions, Clock.fixed(Instant.parse("2027-01-01T00:01:00Z"), ZoneOffset.UTC));
 
         assertThat(in2026.next()).isEqualTo("INC-2026-0001");
         assertThat(in2026.next()).isEqualTo("INC-2026-0002");
