@@ -5,6 +5,7 @@ import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -87,9 +88,29 @@ public class IncidentTracker {
         }
     }
 
+    /**
+     * The step as people name it. Task names may be expressions (Tasklist shows
+     * "Triage INC-2026-0001: Mail delayed"); on the incident's own timeline the key is left out.
+     */
     private static String nameOf(DelegateExecution execution) {
         String name = execution.getCurrentActivityName();
-        return name == null ? execution.getCurrentActivityId() : name;
+        if (name == null) {
+            return execution.getCurrentActivityId();
+        }
+        if (name.contains("${")) {
+            try {
+                Object value = Context.getProcessEngineConfiguration().getExpressionManager()
+                        .createExpression(name).getValue(execution);
+                name = String.valueOf(value);
+            } catch (RuntimeException unresolved) {
+                return execution.getCurrentActivityId();
+            }
+            String key = execution.getProcessBusinessKey();
+            if (key != null) {
+                name = name.replace(" " + key, "");
+            }
+        }
+        return name;
     }
 
     private static String currentUser(DelegateExecution execution) {

@@ -67,7 +67,7 @@ class CrashBetweenSendAndCompletionIT {
         try (ChildApplication second = ChildApplication.start(workDir, "second", arguments)) {
             JsonNode mitigate = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> taskOrNull(second, "commander", key, "Mitigate"), t -> t != null);
-            assertThat(mitigate.path("name").asText()).isEqualTo("Mitigate the impact");
+            assertThat(mitigate.path("name").asText()).isEqualTo("Mitigate " + key + ": Datacenter power loss");
 
             List<String> recipients = new ArrayList<>();
             for (MimeMessage message : mail.getReceivedMessages()) {

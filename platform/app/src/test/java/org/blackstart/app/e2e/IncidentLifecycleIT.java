@@ -31,12 +31,13 @@ class IncidentLifecycleIT extends PlatformIT {
 
         // when the commander triages it
         JsonNode triage = api.awaitTask("commander", key, "Triage");
-        assertThat(triage.path("name").asText()).isEqualTo("Triage the incident");
+        assertThat(triage.path("name").asText()).as("Tasklist names the incident").isEqualTo("Triage " + key + ": Mail delivery delayed");
         assertThat(api.claimAndComplete("commander", triage, Map.of("severity", "SEV2", "affectedServices", "mail",
                 "customerImpact", "Incoming mail arrives up to an hour late.")).getStatusCode().value()).isEqualTo(204);
 
         // and the agent reviews the drafted notice, edits the text and sends it
         JsonNode review = api.awaitTask("agent", key, "ReviewNotice");
+        assertThat(review.path("name").asText()).isEqualTo("Review the initial notice " + key + ": Mail delivery delayed");
         JsonNode draft = api.json(api.send("agent", HttpMethod.GET, "/engine-rest/task/" + review.path("id").asText()
                 + "/form-variables", null));
         assertThat(draft.path("noticeSubject").path("value").asText()).isEqualTo("[SEV2] Mail delivery delayed");
@@ -92,6 +93,10 @@ class IncidentLifecycleIT extends PlatformIT {
                 "STEP_COMPLETED IncidentClosed system",
                 "INCIDENT_CLOSED  system");
         assertThat(timeline).filteredOn(e -> e.startsWith("NOTICE_DELIVERED")).hasSize(6);
+        List<String> stepNames = new ArrayList<>();
+        incident.path("timeline").forEach(e -> stepNames.add(e.path("stepName").asText("")));
+        assertThat(stepNames).contains("Triage: Mail delivery delayed", "Review the resolved notice: Mail delivery delayed",
+                "Tell customers", "Draft the notice from a template");
         assertThat(incident.path("deliveries")).hasSize(6).allSatisfy(d -> assertThat(d.path("state").asText()).isEqualTo("SENT"));
     }
 

@@ -97,7 +97,7 @@ class PostgresIncidentIT {
         });
         // The bridge drafts the customer notice from the subscribers in PostgreSQL; support reviews it.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(task(agent, key, "Review the customer notice")).isNotNull());
+                .untilAsserted(() -> assertThat(task(agent, key, "ReviewNotice")).isNotNull());
     }
 
     @Test
@@ -106,7 +106,7 @@ class PostgresIncidentIT {
         String key = declare("Mail platform unreachable");
         triage(key);
         JsonNode review = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> task(agent, key, "Review the customer notice"), task -> task != null);
+                .until(() -> task(agent, key, "ReviewNotice"), task -> task != null);
 
         // when
         ResponseEntity<String> sent = agent.postForEntity("/engine-rest/task/{id}/complete",
@@ -172,7 +172,7 @@ class PostgresIncidentIT {
     }
 
     private ResponseEntity<String> triage(String key) {
-        JsonNode task = task(commander, key, "Triage the incident");
+        JsonNode task = task(commander, key, "Triage");
         assertThat(task).as("the commander's triage task for " + key).isNotNull();
         return commander.postForEntity("/engine-rest/task/{id}/complete",
                 Map.of("variables", Map.of(
@@ -188,12 +188,12 @@ class PostgresIncidentIT {
         return response.getBody();
     }
 
-    private static JsonNode task(TestRestTemplate user, String key, String name) {
+    private static JsonNode task(TestRestTemplate user, String key, String activityId) {
         ResponseEntity<JsonNode> response = user.getForEntity("/engine-rest/task?processInstanceBusinessKey={key}",
                 JsonNode.class, key);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return StreamSupport.stream(response.getBody().spliterator(), false)
-                .filter(task -> name.equals(task.path("name").asText()))
+                .filter(task -> activityId.equals(task.path("taskDefinitionKey").asText()))
                 .findFirst().orElse(null);
     }
 
