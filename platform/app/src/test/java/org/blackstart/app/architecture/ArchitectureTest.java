@@ -1,9 +1,11 @@
 package org.blackstart.app.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +17,14 @@ class ArchitectureTest {
     private static final JavaClasses BLACKSTART = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.blackstart");
+
+    @Test
+    void theRulesSeeThePluginsTheyGuard() {
+        // A rule over no classes would pass without checking anything.
+        assertThat(BLACKSTART.that(JavaClass.Predicates.resideInAPackage("org.blackstart.plugins.email..")))
+                .extracting(JavaClass::getSimpleName).contains("EmailNoticeRoutes", "EmailPlugin");
+        assertThat(BLACKSTART.that(JavaClass.Predicates.resideInAPackage("org.blackstart.bridge.."))).isNotEmpty();
+    }
 
     @Test
     void pluginsDependOnTheSpiOnlyNotOnThePlatform() {

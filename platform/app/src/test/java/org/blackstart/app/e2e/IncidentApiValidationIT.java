@@ -84,13 +84,19 @@ class IncidentApiValidationIT extends PlatformIT {
         assertProblem(api().send("commander", HttpMethod.POST, "/api/incidents", huge), 413, "limit is 65536 bytes");
     }
 
+    private ResponseEntity<String> post(String user, String password, MediaType type, String idempotencyKey, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, password);
+        headers.setContentType(type);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
     @Test
     void notJson() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("commander", "commander");
-        headers.setContentType(MediaType.TEXT_PLAIN);
-        ResponseEntity<String> response = http.exchange("/api/incidents", HttpMethod.POST,
-                new HttpEntity<>("title=x", headers), String.class);
+        ResponseEntity<String> response = post("commander", "commander", MediaType.TEXT_PLAIN, null, "title=x");
 
         assertThat(response.getStatusCode().value()).isEqualTo(415);
         assertThat(incidents.count()).isEqualTo(before);
@@ -104,11 +110,7 @@ class IncidentApiValidationIT extends PlatformIT {
     @Test
     void unknownUser() {
         // Not a demo user: a wrong password would make the engine delay that user's next logins.
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("mallory", "guess");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> response = http.exchange("/api/incidents", HttpMethod.POST,
-                new HttpEntity<>("{\"title\":\"x\"}", headers), String.class);
+        ResponseEntity<String> response = post("mallory", "guess", MediaType.APPLICATION_JSON, null, "{\"title\":\"x\"}");
 
         assertProblem(response, 401, "HTTP Basic");
     }
@@ -127,14 +129,11 @@ class IncidentApiValidationIT extends PlatformIT {
 
     @Test
     void theSameIdempotencyKeyTwiceDeclaresOnce() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("commander", "commander");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Idempotency-Key", "retry-me-" + System.nanoTime());
-        HttpEntity<String> request = new HttpEntity<>("{\"title\":\"Retried declaration\"}", headers);
+        String key = "retry-me-" + System.nanoTime();
+        String body = "{\"title\":\"Retried declaration\"}";
 
-        ResponseEntity<String> first = http.exchange("/api/incidents", HttpMethod.POST, request, String.class);
-        ResponseEntity<String> second = http.exchange("/api/incidents", HttpMethod.POST, request, String.class);
+        ResponseEntity<String> first = post("commander", "commander", MediaType.APPLICATION_JSON, key, body);
+        ResponseEntity<String> second = post("commander", "commander", MediaType.APPLICATION_JSON, key, body);
 
         assertThat(first.getStatusCode().value()).isEqualTo(201);
         assertThat(second.getStatusCode().value()).isEqualTo(200);
