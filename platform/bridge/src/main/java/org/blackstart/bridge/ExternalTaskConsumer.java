@@ -8,6 +8,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.blackstart.spi.BlackstartHeaders;
 import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.PageRequest;
 import org.blackstart.spi.TaskContext;
 import org.blackstart.spi.Topics;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -82,6 +83,9 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
     private static Object bodyFor(TaskContext context) {
         if (Topics.carriesCustomerNotice(context.topic())) {
             return CustomerNotice.from(context);
+        }
+        if (Topics.carriesPageRequest(context.topic())) {
+            return PageRequest.from(context);
         }
         return new HashMap<>(context.variables());
     }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code blackstart:message:<messageName>}: delivers a message to every execution of the incident
- * named by {@link BlackstartHeaders#CORRELATION_KEY} that waits for it. A message nobody waits for
+ * named by {@link BlackstartHeaders#CORRELATION_KEY} that waits for it. {@link BlackstartHeaders#CORRELATION_VARIABLES} narrows the match to
+ * instances holding those variables (a paging instance by its acknowledgement code). A message nobody waits for
  * is not an error by default: the body becomes a {@link CorrelationOutcome} with {@code matched = 0}
  * and {@link BlackstartHeaders#CORRELATED} is false, so the route decides (reply 404, log, drop).
  */
@@ -42,6 +43,15 @@ class MessageCorrelationProducer extends DefaultProducer {
                 .setVariables(variables);
         if (key != null) {
             correlation.processInstanceBusinessKey(key);
+        }
+        Map<?, ?> required = exchange.getIn().getHeader(BlackstartHeaders.CORRELATION_VARIABLES, Map.class);
+        if (required != null) {
+            required.forEach((name, value) -> correlation.processInstanceVariableEquals(String.valueOf(name), value));
+        }
+        if (key == null && (required == null || required.isEmpty())) {
+            // Without a key or a variable a message would reach every waiting incident at once.
+            throw new IllegalArgumentException("message '" + messageName + "' needs " + BlackstartHeaders.CORRELATION_KEY
+                    + " or " + BlackstartHeaders.CORRELATION_VARIABLES);
         }
         List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
         CorrelationOutcome outcome = new CorrelationOutcome(messageName, key, results.size());

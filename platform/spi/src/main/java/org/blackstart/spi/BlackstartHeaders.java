@@ -11,6 +11,11 @@ public final class BlackstartHeaders {
     public static final String DEDUP_KEY = "BlackstartDedupKey";
     /** For {@code blackstart:message}: the business key the message is correlated with. */
     public static final String CORRELATION_KEY = "BlackstartCorrelationKey";
+    /**
+     * For {@code blackstart:message}: a {@code Map<String, Object>} of process variables the waiting
+     * instance must have, e.g. {@code ackCode=482913}; alone or with {@link #CORRELATION_KEY}.
+     */
+    public static final String CORRELATION_VARIABLES = "BlackstartCorrelationVariables";
     /** Set by {@code blackstart:message}: true when at least one execution received the message. */
     public static final String CORRELATED = "BlackstartCorrelated";
     /** Set by {@code blackstart:start}: true when this call created the instance, false on a duplicate. */

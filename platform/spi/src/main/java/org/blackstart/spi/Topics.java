@@ -14,9 +14,9 @@ public final class Topics {
     public static final String NOTICE_SOCIAL = "notice.social";
     /** Publish an approved notice on the status page. Body: {@link CustomerNotice}. */
     public static final String NOTICE_STATUSPAGE = "notice.statuspage";
-    /** Phone an on-call engineer and gather a keypress. */
+    /** Phone an on-call engineer and gather a keypress. Body: {@link PageRequest}. */
     public static final String PAGE_PHONE = "page.phone";
-    /** Text an on-call engineer. */
+    /** Text an on-call engineer. Body: {@link PageRequest}. */
     public static final String PAGE_SMS = "page.sms";
     /** Open a case with a vendor or hosting provider. */
     public static final String VENDOR_CASE_OPEN = "vendor.case.open";
@@ -29,5 +29,10 @@ public final class Topics {
     /** True for the topics whose body is a {@link CustomerNotice}. */
     public static boolean carriesCustomerNotice(String topic) {
         return NOTICE_EMAIL.equals(topic) || NOTICE_SOCIAL.equals(topic) || NOTICE_STATUSPAGE.equals(topic);
+    }
+
+    /** True for the topics whose body is a {@link PageRequest}. */
+    public static boolean carriesPageRequest(String topic) {
+        return PAGE_PHONE.equals(topic) || PAGE_SMS.equals(topic);
     }
 }

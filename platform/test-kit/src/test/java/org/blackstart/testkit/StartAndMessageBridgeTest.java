@@ -80,6 +80,32 @@ class StartAndMessageBridgeTest {
     }
 
     @Test
+    void aMessageReachesOnlyTheInstanceHoldingItsCorrelationVariables() {
+        producer.sendBodyAndHeader("blackstart:start:waiting", Map.of("ackCode", "111111"),
+                BlackstartHeaders.BUSINESS_KEY, "INC-2026-0001");
+        producer.sendBodyAndHeader("blackstart:start:waiting", Map.of("ackCode", "222222"),
+                BlackstartHeaders.BUSINESS_KEY, "INC-2026-0002");
+
+        CorrelationOutcome outcome = producer.requestBodyAndHeader("blackstart:message:page.acknowledged",
+                Map.of("acknowledgedBy", "+31201234567"), BlackstartHeaders.CORRELATION_VARIABLES,
+                Map.of("ackCode", "222222"), CorrelationOutcome.class);
+
+        assertThat(outcome.matched()).isEqualTo(1);
+        var runtime = harness.engine().getRuntimeService();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0002").count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0001").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWithoutKeyOrVariablesIsRefusedRatherThanBroadcast() {
+        producer.sendBodyAndHeader("blackstart:start:waiting", Map.of(), BlackstartHeaders.BUSINESS_KEY, "INC-2026-0001");
+
+        assertThatThrownBy(() -> producer.sendBody("blackstart:message:page.acknowledged", Map.of()))
+                .hasRootCauseMessage("message 'page.acknowledged' needs BlackstartCorrelationKey or BlackstartCorrelationVariables");
+        assertThat(harness.engine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(1);
+    }
+
+    @Test
     void aMessageNobodyWaitsForHasAClearOutcome() {
         var exchange = producer.request("blackstart:message:page.acknowledged",
                 e -> e.getIn().setHeader(BlackstartHeaders.CORRELATION_KEY, "INC-2026-9999"));

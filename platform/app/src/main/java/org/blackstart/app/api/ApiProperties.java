@@ -6,8 +6,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code blackstart.api.*}. */
+/**
+ * {@code blackstart.api.*}.
+ *
+ * @param maxRequestSize      limit for request bodies under {@code /api}
+ * @param maxAlertPayloadSize limit for alert sources ({@code /api/alerts/**}, {@code /api/events}): an
+ *                            Alertmanager group of 500 alerts is about 400 KB
+ */
 @ConfigurationProperties("blackstart.api")
 @Validated
-public record ApiProperties(@NotNull @DefaultValue("64KB") DataSize maxRequestSize) {
+public record ApiProperties(@NotNull @DefaultValue("64KB") DataSize maxRequestSize,
+                            @NotNull @DefaultValue("4MB") DataSize maxAlertPayloadSize) {
 }

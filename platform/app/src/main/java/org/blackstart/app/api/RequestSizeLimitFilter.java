@@ -13,18 +13,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses {@code /api} bodies over {@code blackstart.api.max-request-size} with 413: at once when
+ * Refuses {@code /api} bodies over {@code blackstart.api.max-request-size} (alert sources:
+ * {@code max-alert-payload-size}) with 413: at once when
  * the declared length is too large, while reading when a chunked body grows past it.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long alertLimit;
     private final ProblemWriter problems;
 
     RequestSizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
         this.limit = properties.maxRequestSize().toBytes();
+        this.alertLimit = properties.maxAlertPayloadSize().toBytes();
         this.problems = problems;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/alerts/") || path.equals("/api/events") ? alertLimit : limit;
     }
 
     @Override
@@ -35,6 +43,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                     "request body is " + request.getContentLengthLong() + " bytes; the limit is " + limit + " bytes");

@@ -5,6 +5,7 @@ import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
 import static org.blackstart.app.security.Groups.authority;
 
 import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
 import org.blackstart.app.api.ProblemWriter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -20,6 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. {@code /api} takes HTTP Basic against the engine's users; {@code /engine-rest}
@@ -37,6 +40,24 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
         return new ProviderManager(provider);
+    }
+
+    /**
+     * Machines, not people, call these: alert sources, heartbeats and telephony callbacks. Each is
+     * authenticated by its own credential (a per-source bearer token or HMAC signature, Twilio's
+     * request signature) where it is received, so HTTP Basic for people must not apply.
+     */
+    static final String[] WEBHOOK_PATHS = {"/api/alerts/**", "/api/events", "/api/heartbeats/**", "/api/twilio/**"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        RequestMatcher[] matchers = Arrays.stream(WEBHOOK_PATHS).map(SecurityConfiguration::path).toArray(RequestMatcher[]::new);
+        return http.securityMatcher(new OrRequestMatcher(matchers))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
     }
 
     @Bean
