@@ -47,12 +47,13 @@ class SecurityConfiguration {
      * authenticated by its own credential (a per-source bearer token or HMAC signature, Twilio's
      * request signature) where it is received, so HTTP Basic for people must not apply.
      */
-    static final String[] WEBHOOK_PATHS = {"/api/alerts/**", "/api/events", "/api/heartbeats/**", "/api/twilio/**"};
+    static final String[] WEBHOOK_POSTS = {"/api/alerts/*", "/api/events", "/api/heartbeats/*", "/api/twilio/**"};
 
     @Bean
     @Order(0)
     SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
-        RequestMatcher[] matchers = Arrays.stream(WEBHOOK_PATHS).map(SecurityConfiguration::path).toArray(RequestMatcher[]::new);
+        RequestMatcher[] matchers = Arrays.stream(WEBHOOK_POSTS)
+                .map(p -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, p)).toArray(RequestMatcher[]::new);
         return http.securityMatcher(new OrRequestMatcher(matchers))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,5 +1,9 @@
 package org.blackstart.app.timeline;
 
 public enum TimelineKind {
-    INCIDENT_DECLARED, STEP_STARTED, STEP_COMPLETED, STATUS_CHANGED, NOTICE_DELIVERED, INCIDENT_CLOSED
+    INCIDENT_DECLARED, STEP_STARTED, STEP_COMPLETED, STATUS_CHANGED, NOTICE_DELIVERED, INCIDENT_CLOSED,
+    /** Alerts opened, joined or resolved for the incident. */
+    ALERTS,
+    /** Pages sent, answered, timed out, escalated. */
+    PAGING
 }
