@@ -154,8 +154,9 @@ class JdbcAlertIntakeTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        // 12,000 alerts; at 2,000/s that is 6 s. Generous for a busy 2-core machine, still fails a per-row design.
+        // 12,000 alerts, 2,020 transactions: about 4.5 s here with four other builds running. The bound
+        // leaves room for a busier machine and still fails a design with a round trip per row.
         assertThat(count("bs_alert_inbox")).isEqualTo(12_500);
-        assertThat(seconds).as("12,000 alerts took %.2f s", seconds).isLessThan(6.0);
+        assertThat(seconds).as("12,000 alerts took %.2f s", seconds).isLessThan(8.0);
     }
 }
