@@ -116,7 +116,7 @@ class PagingIT extends PlatformIT {
                 "Phoned Olivia Oncall (+31205550101), level 1",
                 "Level 1 not acknowledged within PT5M",
                 "Paging level 2 for PT10M: Piet Pager, Quinn Quick",
-                "Acknowledged by agent via api");
+                "Acknowledged by agent via api: on my way to the datacenter");
         assertThat(pagingLines(api, key)).contains("Texted Olivia Oncall (+31205550101), level 1");
 
         // and a second acknowledgement finds nothing to stop
