@@ -101,7 +101,10 @@ class TwilioApi {
             return sid;
         }
         TwilioApiException failure = errorOf(resource, response);
-        if (!failure.recipientUndeliverable()) {
+        if (failure.recipientUndeliverable()) {
+            // Twilio checked the credentials and the request before refusing the number: the API works.
+            lastFailure.set(null);
+        } else {
             remember(failure);
         }
         throw failure;
