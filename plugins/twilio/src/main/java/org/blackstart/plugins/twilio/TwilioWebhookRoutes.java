@@ -72,7 +72,10 @@ public class TwilioWebhookRoutes extends RouteBuilder {
     }
 
     private RouteDefinition webhook(String path, String routeId) {
-        RouteDefinition route = from("platform-http:" + path + "?httpMethodRestrict=POST&muteException=true").routeId(routeId);
+        // populateBodyWithForm=false: the signature is over the form exactly as Twilio sent it, so the gate
+        // decodes the raw body itself (the Spring Boot engine's form map keeps values URL-encoded).
+        RouteDefinition route = from("platform-http:" + path
+                + "?httpMethodRestrict=POST&muteException=true&populateBodyWithForm=false").routeId(routeId);
         route.onException(Webhook.InvalidSignature.class).handled(true).process(exchange -> gate.forbidden(exchange, path));
         route.onException(Webhook.BadWebhookRequest.class).handled(true).process(exchange -> gate.badRequest(exchange, path));
         return route.process(exchange -> gate.admit(exchange, path));

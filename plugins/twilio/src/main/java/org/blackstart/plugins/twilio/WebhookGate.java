@@ -35,12 +35,17 @@ final class WebhookGate {
         String presented = exchange.getIn().getHeader(SIGNATURE_HEADER, String.class);
         Map<String, List<String>> query = Webhook.parseQuery(rawQuery);
         Object body = exchange.getIn().getBody();
+        if (body != null && !(body instanceof Map<?, ?>)) {
+            // The raw form as the engine keeps it (a stream or bytes), read once as text.
+            body = exchange.getIn().getBody(String.class);
+        }
         Map<String, List<String>> form;
         try {
             form = Webhook.formParameters(body, query);
         } catch (Webhook.BadWebhookRequest unreadable) {
             // Without its parameters the signature cannot be checked, so this is an unauthenticated request.
-            throw new Webhook.InvalidSignature("the request is not a form post Twilio could have signed");
+            throw new Webhook.InvalidSignature(SIGNATURE_HEADER
+                    + " cannot be checked: the request is not a form post Twilio could have signed");
         }
         if (presented == null || presented.isBlank()) {
             throw new Webhook.InvalidSignature(SIGNATURE_HEADER + " header is missing");
