@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.blackstart.app.oncall.OnCallDirectory.Responder;
@@ -41,29 +42,40 @@ class OnCallController {
         this.clock = clock;
     }
 
-    /** An entry as stored or configured, with {@code source} ("configuration" or "api") and, for configuration, its path. */
+    /** A schedule or policy with {@code source} ("configuration" or "api") and, for configuration, its path. */
     record EntryView<T>(String name, String source, String configuredAt, @JsonUnwrapped T spec) {
         static <T> EntryView<T> of(Entry<T> entry) {
-            return new EntryView<>(entry.name(), entry.source().name().toLowerCase(), entry.configPath(), entry.spec());
+            return new EntryView<>(entry.name(), sourceOf(entry), entry.configPath(), entry.spec());
         }
+    }
+
+    /** A person: their id, then the fields of {@link Person} (whose {@code name} is the person's name). */
+    record PersonView(String id, String source, String configuredAt, @JsonUnwrapped Person person) {
+        static PersonView of(EntryView<Person> entry) {
+            return new PersonView(entry.name(), entry.source(), entry.configuredAt(), entry.spec());
+        }
+    }
+
+    private static String sourceOf(Entry<?> entry) {
+        return entry.source().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     // people
 
     @GetMapping("/people")
-    List<EntryView<Person>> people() {
-        return views(catalog.current().people());
+    List<PersonView> people() {
+        return views(catalog.current().people()).stream().map(PersonView::of).toList();
     }
 
     @GetMapping("/people/{id}")
-    EntryView<Person> person(@PathVariable String id) {
-        return view(catalog.current().people(), Kind.PERSON, id);
+    PersonView person(@PathVariable String id) {
+        return PersonView.of(view(catalog.current().people(), Kind.PERSON, id));
     }
 
     @PutMapping("/people/{id}")
-    ResponseEntity<EntryView<Person>> putPerson(@PathVariable String id, @RequestBody Person person, Authentication user) {
+    ResponseEntity<PersonView> putPerson(@PathVariable String id, @RequestBody Person person, Authentication user) {
         boolean created = editor.putPerson(id, person, user.getName());
-        return saved(created, "/api/oncall/people/" + id, view(catalog.current().people(), Kind.PERSON, id));
+        return saved(created, "/api/oncall/people/" + id, PersonView.of(view(catalog.current().people(), Kind.PERSON, id)));
     }
 
     @DeleteMapping("/people/{id}")
@@ -183,7 +195,7 @@ class OnCallController {
     }
 
     private static <T> List<EntryView<T>> views(Map<String, Entry<T>> entries) {
-        return entries.values().stream().sorted(java.util.Comparator.comparing(Entry::name)).map(EntryView::of).toList();
+        return entries.values().stream().sorted(Comparator.comparing(Entry::name)).map(EntryView::of).toList();
     }
 
     private static <T> EntryView<T> view(Map<String, Entry<T>> entries, Kind kind, String name) {

@@ -1,5 +1,6 @@
 package org.blackstart.app.oncall;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param phone E.164: a plus, the country code and the number without spaces, e.g. {@code +31205550101}
  */
+// What GET adds is ignored on PUT, so that a script can GET, change a field and PUT the result.
+@JsonIgnoreProperties({"id", "source", "configuredAt"})
 public record Person(
         @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
         @NotBlank(message = "is required")
