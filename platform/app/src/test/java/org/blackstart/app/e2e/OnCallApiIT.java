@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.blackstart.app.oncall.OnCallDirectory;
 import org.blackstart.app.oncall.OnCallDirectory.Responder;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -21,6 +24,9 @@ class OnCallApiIT extends PlatformIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuthorizationService authorizations;
 
     private ResponseEntity<String> get(String path) {
         return api().send("agent", HttpMethod.GET, path, null);
@@ -200,6 +206,15 @@ class OnCallApiIT extends PlatformIT {
         put("commander", "/api/oncall/people/keep-me", person("Keep", "+31205550401"));
         assertProblem(put("commander", "/api/oncall/people/keep-me", person("", "+31205550402")), 400, "name is required");
         assertThat(directory.person("keep-me").orElseThrow().phone()).isEqualTo("+31205550401");
+    }
+
+    @Test
+    void theDemoOnCallPeopleAreCamundaUsersWhoMayOpenTasklist() {
+        assertThat(api().send("oncall-1", HttpMethod.GET, "/api/oncall/people/oncall-1", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(api().send("oncall-2", HttpMethod.GET, "/api/oncall/policies", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(authorizations.isUserAuthorized("oncall-1", java.util.List.of(), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                .isTrue();
+        assertProblem(put("oncall-1", "/api/oncall/people/oncall-1", person("Me", "+31205550101")), 403, "PUT");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -79,6 +80,9 @@ class OnCallConfigurationTest {
                     assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidOnCallConfigurationException.class)
                             .hasMessageContaining("blackstart.oncall.policies.datacenter-ops.levels[1].targets[0]: "
                                     + "no schedule named 'ops-secondary'");
+                    FailureAnalysis analysis = new InvalidOnCallConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("Invalid on-call configuration:\n")
+                            .contains("levels[1].targets[0]: no schedule named 'ops-secondary'");
                 });
     }
 
