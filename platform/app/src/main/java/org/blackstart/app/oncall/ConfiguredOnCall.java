@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * something missing or breaks a rule stops the start with every problem and its property path.
  */
 @Component
-public class ConfiguredOnCall {
+class ConfiguredOnCall {
 
     private static final String PREFIX = "blackstart.oncall";
     private static final String DEMO_PREFIX = "blackstart.demo.oncall";

@@ -5,9 +5,9 @@ package org.blackstart.app.oncall;
  *
  * @param configPath for configuration entries the property path, e.g. {@code blackstart.oncall.people.ann}; else null
  */
-public record Entry<T>(String name, T spec, Source source, String configPath) {
+record Entry<T>(String name, T spec, Source source, String configPath) {
 
-    public enum Source { CONFIGURATION, API }
+    enum Source { CONFIGURATION, API }
 
     static <T> Entry<T> configured(String name, T spec, String path) {
         return new Entry<>(name, spec, Source.CONFIGURATION, path);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * node is never stale after its own edits and other nodes catch up within the interval.
  */
 @Component
-public class OnCallCatalog {
+class OnCallCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnCallCatalog.class);
 
@@ -25,6 +26,8 @@ public class OnCallCatalog {
     private final OnCallProperties properties;
     private final Clock clock;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Counts this node's edits: a snapshot read before the latest edit is never used after it. */
+    private final AtomicLong edits = new AtomicLong();
     private volatile Loaded loaded;
 
     OnCallCatalog(ConfiguredOnCall configured, OnCallStore store, OnCallProperties properties, Clock clock) {
@@ -34,14 +37,15 @@ public class OnCallCatalog {
         this.clock = clock;
     }
 
-    private record Loaded(OnCallEntries entries, Instant expires) {
+    private record Loaded(OnCallEntries entries, Instant expires, long edit) {
     }
 
-    public OnCallEntries current() {
+    OnCallEntries current() {
         Loaded current = loaded;
+        long edit = edits.get();
         Instant now = clock.instant();
-        if (current == null || !now.isBefore(current.expires())) {
-            current = new Loaded(load(), now.plus(properties.refreshInterval()));
+        if (current == null || current.edit() != edit || !now.isBefore(current.expires())) {
+            current = new Loaded(load(), now.plus(properties.refreshInterval()), edit);
             loaded = current;
         }
         return current.entries();
@@ -49,7 +53,7 @@ public class OnCallCatalog {
 
     /** Reads the database now: before an edit is checked, and after it is made. */
     OnCallEntries fresh() {
-        loaded = null;
+        edits.incrementAndGet();
         return current();
     }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * and its write see the same entries.
  */
 @Service
-public class OnCallEditor {
+class OnCallEditor {
 
     private final OnCallCatalog catalog;
     private final OnCallStore store;
@@ -25,28 +25,28 @@ public class OnCallEditor {
     }
 
     /** @return true when the entry was created, false when it replaced one */
-    public synchronized boolean putPerson(String id, Person person, String user) {
+    synchronized boolean putPerson(String id, Person person, String user) {
         List<Violation> violations = new ArrayList<>(validator.personId("id", id));
         OnCallEntries entries = editable(Kind.PERSON, id, violations, OnCallEntries::people);
         violations.addAll(validator.person("", person));
         return write(Kind.PERSON, id, person, user, violations);
     }
 
-    public synchronized boolean putSchedule(String name, Schedule schedule, String user) {
+    synchronized boolean putSchedule(String name, Schedule schedule, String user) {
         List<Violation> violations = new ArrayList<>(validator.name("name", name));
         OnCallEntries entries = editable(Kind.SCHEDULE, name, violations, OnCallEntries::schedules);
         violations.addAll(validator.schedule("", schedule, entries.people()::containsKey));
         return write(Kind.SCHEDULE, name, schedule, user, violations);
     }
 
-    public synchronized boolean putPolicy(String name, Policy policy, String user) {
+    synchronized boolean putPolicy(String name, Policy policy, String user) {
         List<Violation> violations = new ArrayList<>(validator.name("name", name));
         OnCallEntries entries = editable(Kind.POLICY, name, violations, OnCallEntries::policies);
         violations.addAll(validator.policy("", policy, entries.people()::containsKey, entries.schedules()::containsKey));
         return write(Kind.POLICY, name, policy, user, violations);
     }
 
-    public synchronized void delete(Kind kind, String name) {
+    synchronized void delete(Kind kind, String name) {
         OnCallEntries entries = catalog.fresh();
         Map<String, ? extends Entry<?>> ofKind = switch (kind) {
             case PERSON -> entries.people();

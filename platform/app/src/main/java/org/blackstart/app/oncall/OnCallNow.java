@@ -13,7 +13,7 @@ import java.util.Set;
  * @param override the override in force, or null
  * @param shifts   every layer's shift at that moment, also when an override replaces them
  */
-public record OnCallNow(Instant at, List<String> people, ScheduleOverride override, List<Rotation.Shift> shifts) {
+record OnCallNow(Instant at, List<String> people, ScheduleOverride override, List<Rotation.Shift> shifts) {
 
     static OnCallNow of(Schedule schedule, Instant at) {
         List<Rotation.Shift> shifts = new ArrayList<>();

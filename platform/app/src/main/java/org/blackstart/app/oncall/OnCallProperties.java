@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *                            that run a whole escalation lower it (never below 1 second).
  * @param refreshInterval     how long a node uses what it read from the database before reading it
  *                            again; edits on the node itself take effect at once, edits on other
- *                            nodes within this interval
+ *                            nodes within this interval; 0 reads the database at every lookup
  * @param people              by person id = Camunda user id (ids with {@code @} or {@code .} need
  *                            brackets in YAML: {@code "[ann@example.com]"})
  * @param schedules           by schedule name
@@ -27,8 +28,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("blackstart.oncall")
 @Validated
-public record OnCallProperties(@NotNull @DefaultValue("1m") Duration minimumLevelTimeout,
-                               @NotNull @DefaultValue("5s") Duration refreshInterval,
+public record OnCallProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration minimumLevelTimeout,
+                               @NotNull @DurationMin(millis = 0) @DefaultValue("5s") Duration refreshInterval,
                                Map<String, @Valid Person> people,
                                Map<String, @Valid Schedule> schedules,
                                Map<String, @Valid Policy> policies) {

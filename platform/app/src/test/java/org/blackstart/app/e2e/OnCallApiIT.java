@@ -200,6 +200,7 @@ class OnCallApiIT extends PlatformIT {
         assertProblem(put("commander", "/api/oncall/schedules/Ops_Primary", dailySchedule("oncall-1")), 400, "name 'Ops_Primary' is not a name");
         assertProblem(put("commander", "/api/oncall/people/bad-field", "{\"name\":\"X\",\"phone\":\"+31205550101\",\"fone\":1}"),
                 400, "unknown field 'fone'");
+        assertProblem(get("/api/oncall/schedules/ops-primary/on-call?at=yesterday"), 400, "at");
         assertThat(stored("bad-policy") + stored("bad-zone") + stored("bad-layer") + stored("bad-field")).isZero();
 
         // a rejected replacement keeps what was there

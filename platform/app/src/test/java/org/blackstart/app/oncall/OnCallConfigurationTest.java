@@ -111,6 +111,8 @@ class OnCallConfigurationTest {
                         "blackstart.oncall.policies.datacenter-ops.levels[0].timeout: must be at least 1m"));
         runner.withPropertyValues("blackstart.oncall.policies.datacenter-ops.levels[0].timeout=20s",
                 "blackstart.oncall.minimum-level-timeout=10s").run(context -> assertThat(context).hasNotFailed());
+        runner.withPropertyValues("blackstart.oncall.minimum-level-timeout=0s").run(context ->
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("blackstart.oncall.minimum-level-timeout"));
     }
 
     @Test
