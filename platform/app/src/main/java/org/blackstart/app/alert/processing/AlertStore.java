@@ -1,0 +1,127 @@
+package org.blackstart.app.alert.processing;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.blackstart.spi.AlertStatus;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@code bs_alert}, read and written in batches by the processing cycle. */
+@Repository
+class AlertStore {
+
+    private static final String COLUMNS = "id, source, dedup_key, status, summary, severity, labels, annotations, link, "
+            + "first_seen_at, last_seen_at, acknowledged_at, resolved_at, occurrences, group_id, incident_key";
+
+    private final JdbcTemplate jdbc;
+
+    AlertStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The open alerts with these open keys, by open key; {@code groupOf} resolves each alert's group id. */
+    Map<String, AlertState> findOpen(List<String> openKeys, Function<Long, GroupState> groupOf) {
+        Map<String, AlertState> open = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(openKeys)) {
+            jdbc.query("SELECT " + COLUMNS + " FROM bs_alert WHERE open_key IN (" + Sql.placeholders(chunk.size()) + ")",
+                    rs -> {
+                        AlertState alert = new AlertState(rs.getLong("id"), rs.getString("source"), rs.getString("dedup_key"),
+                                AlertStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("severity"),
+                                rs.getString("labels"), rs.getString("annotations"), rs.getString("link"),
+                                Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_seen_at"),
+                                Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "resolved_at"), rs.getInt("occurrences"),
+                                groupOf.apply(rs.getLong("group_id")), rs.getString("incident_key"));
+                        open.put(alert.openKey(), alert);
+                    }, chunk.toArray());
+        }
+        return open;
+    }
+
+    /** The group ids of the open alerts with these keys: loaded first, so that each alert finds its group. */
+    List<Long> groupIdsOfOpen(List<String> openKeys) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (List<String> chunk : Sql.chunks(openKeys)) {
+            ids.addAll(jdbc.queryForList("SELECT DISTINCT group_id FROM bs_alert WHERE open_key IN ("
+                    + Sql.placeholders(chunk.size()) + ")", Long.class, chunk.toArray()));
+        }
+        return ids;
+    }
+
+    void update(List<AlertState> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE bs_alert SET open_key = ?, status = ?, summary = ?, severity = ?, labels = ?, annotations = ?, "
+                + "link = ?, last_seen_at = ?, acknowledged_at = ?, resolved_at = ?, occurrences = ?, incident_key = ? "
+                + "WHERE id = ?", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                AlertState alert = alerts.get(i);
+                Sql.text(ps, 1, alert.openKey());
+                ps.setString(2, alert.status.name());
+                ps.setString(3, alert.summary);
+                Sql.text(ps, 4, alert.severity);
+                ps.setString(5, alert.labelsJson);
+                ps.setString(6, alert.annotationsJson);
+                Sql.text(ps, 7, alert.link);
+                Sql.time(ps, 8, alert.lastSeenAt);
+                Sql.time(ps, 9, alert.acknowledgedAt);
+                Sql.time(ps, 10, alert.resolvedAt);
+                ps.setInt(11, alert.occurrences);
+                Sql.text(ps, 12, alert.incidentKey);
+                ps.setLong(13, alert.id);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return alerts.size();
+            }
+        });
+    }
+
+    void insert(List<AlertState> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO bs_alert (source, dedup_key, open_key, status, summary, severity, labels, annotations, "
+                + "link, first_seen_at, last_seen_at, acknowledged_at, resolved_at, occurrences, rule_name, group_id, "
+                + "incident_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                AlertState alert = alerts.get(i);
+                ps.setString(1, alert.source);
+                ps.setString(2, alert.dedupKey);
+                Sql.text(ps, 3, alert.openKey());
+                ps.setString(4, alert.status.name());
+                ps.setString(5, alert.summary);
+                Sql.text(ps, 6, alert.severity);
+                ps.setString(7, alert.labelsJson);
+                ps.setString(8, alert.annotationsJson);
+                Sql.text(ps, 9, alert.link);
+                Sql.time(ps, 10, alert.firstSeenAt);
+                Sql.time(ps, 11, alert.lastSeenAt);
+                Sql.time(ps, 12, alert.acknowledgedAt);
+                Sql.time(ps, 13, alert.resolvedAt);
+                ps.setInt(14, alert.occurrences);
+                ps.setString(15, alert.group.rule.name());
+                ps.setLong(16, alert.group.id);
+                Sql.text(ps, 17, alert.incidentKey);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return alerts.size();
+            }
+        });
+    }
+
+    /** The group's alerts from earlier cycles join the incident it has just opened. */
+    void assignIncident(long groupId, String incidentKey) {
+        jdbc.update("UPDATE bs_alert SET incident_key = ? WHERE group_id = ? AND incident_key IS NULL", incidentKey, groupId);
+    }
+}
