@@ -2,7 +2,11 @@ package org.blackstart.app.alert.processing;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,32 +28,39 @@ class AlertStore {
         this.jdbc = jdbc;
     }
 
-    /** The open alerts with these open keys, by open key; {@code groupOf} resolves each alert's group id. */
-    Map<String, AlertState> findOpen(List<String> openKeys, Function<Long, GroupState> groupOf) {
-        Map<String, AlertState> open = new HashMap<>();
+    /**
+     * The open alerts with these open keys, by open key. Their groups are loaded in one go through
+     * {@code groupsOf}, which receives the group ids and returns the groups by id.
+     */
+    Map<String, AlertState> findOpen(List<String> openKeys, Function<Set<Long>, Map<Long, GroupState>> groupsOf) {
+        List<Stored> stored = new ArrayList<>();
         for (List<String> chunk : Sql.chunks(openKeys)) {
             jdbc.query("SELECT " + COLUMNS + " FROM bs_alert WHERE open_key IN (" + Sql.placeholders(chunk.size()) + ")",
                     rs -> {
-                        AlertState alert = new AlertState(rs.getLong("id"), rs.getString("source"), rs.getString("dedup_key"),
+                        stored.add(new Stored(rs.getLong("id"), rs.getString("source"), rs.getString("dedup_key"),
                                 AlertStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("severity"),
                                 rs.getString("labels"), rs.getString("annotations"), rs.getString("link"),
                                 Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_seen_at"),
                                 Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "resolved_at"), rs.getInt("occurrences"),
-                                groupOf.apply(rs.getLong("group_id")), rs.getString("incident_key"));
-                        open.put(alert.openKey(), alert);
+                                rs.getLong("group_id"), rs.getString("incident_key")));
                     }, chunk.toArray());
+        }
+        Set<Long> groupIds = new HashSet<>();
+        stored.forEach(alert -> groupIds.add(alert.groupId()));
+        Map<Long, GroupState> groups = groupIds.isEmpty() ? Map.of() : groupsOf.apply(groupIds);
+        Map<String, AlertState> open = new HashMap<>();
+        for (Stored s : stored) {
+            AlertState alert = new AlertState(s.id(), s.source(), s.dedupKey(), s.status(), s.summary(), s.severity(),
+                    s.labels(), s.annotations(), s.link(), s.firstSeenAt(), s.lastSeenAt(), s.acknowledgedAt(),
+                    s.resolvedAt(), s.occurrences(), groups.get(s.groupId()), s.incidentKey());
+            open.put(alert.openKey(), alert);
         }
         return open;
     }
 
-    /** The group ids of the open alerts with these keys: loaded first, so that each alert finds its group. */
-    List<Long> groupIdsOfOpen(List<String> openKeys) {
-        List<Long> ids = new java.util.ArrayList<>();
-        for (List<String> chunk : Sql.chunks(openKeys)) {
-            ids.addAll(jdbc.queryForList("SELECT DISTINCT group_id FROM bs_alert WHERE open_key IN ("
-                    + Sql.placeholders(chunk.size()) + ")", Long.class, chunk.toArray()));
-        }
-        return ids;
+    private record Stored(long id, String source, String dedupKey, AlertStatus status, String summary, String severity,
+                          String labels, String annotations, String link, Instant firstSeenAt, Instant lastSeenAt,
+                          Instant acknowledgedAt, Instant resolvedAt, int occurrences, long groupId, String incidentKey) {
     }
 
     void update(List<AlertState> alerts) {

@@ -3,7 +3,6 @@ package org.blackstart.app.alert.processing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.blackstart.spi.AlertStatus;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -59,18 +57,15 @@ class InboxStore {
 
     void markProcessed(List<InboxRow> rows, Instant at) {
         Timestamp now = Timestamp.from(at);
-        jdbc.batchUpdate("UPDATE bs_alert_inbox SET processed_at = ? WHERE id = ?", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ps.setTimestamp(1, now);
-                ps.setLong(2, rows.get(i).id());
+        // One statement per chunk rather than one per row: this runs for every alert.
+        for (List<InboxRow> chunk : Sql.chunks(rows)) {
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = now;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i).id();
             }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        });
+            jdbc.update("UPDATE bs_alert_inbox SET processed_at = ? WHERE id IN (" + Sql.placeholders(chunk.size()) + ")", args);
+        }
     }
 
     /** Failed rows whose next attempt is due, oldest first. */

@@ -100,8 +100,10 @@ class ProcessingCycle {
 
         void load(List<InboxRow> rows) {
             List<String> openKeys = rows.stream().map(InboxRow::openKey).distinct().toList();
-            groups.findByIds(alerts.groupIdsOfOpen(openKeys), group -> groupsById.put(group.id, group));
-            open.putAll(alerts.findOpen(openKeys, groupsById::get));
+            open.putAll(alerts.findOpen(openKeys, ids -> {
+                groups.findByIds(ids, group -> groupsById.put(group.id, group));
+                return groupsById;
+            }));
             Set<String> keys = new LinkedHashSet<>();
             for (InboxRow row : rows) {
                 if (row.status() == AlertStatus.FIRING && !open.containsKey(row.openKey())) {
