@@ -53,7 +53,8 @@ class AlertProcessingWorker implements AlertInboxListener, SmartLifecycle {
     public synchronized void stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            // Woken, not interrupted: an interrupt during file I/O makes H2 close its database file.
+            wake.release();
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
@@ -86,7 +87,7 @@ class AlertProcessingWorker implements AlertInboxListener, SmartLifecycle {
                 // The database is away or busy: the rows stay pending; try again, less and less often.
                 log.warn("alert processing paused for {}: {}", backoff, e.toString());
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    wake.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
