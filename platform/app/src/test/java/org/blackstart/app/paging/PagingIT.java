@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.blackstart.app.e2e.Api;
-import org.blackstart.app.e2e.PlatformIT;
 import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.oncall.OnCallDirectory;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -16,6 +15,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.junit.jupiter.api.Test;
+import org.blackstart.testkit.LocalServers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Paging as the platform runs it: declared with a policy, paged, timed out, acknowledged over the API. */
-class PagingIT extends PlatformIT {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PagingIT {
 
     @TestConfiguration
     static class Directory {
@@ -41,7 +44,21 @@ class PagingIT extends PlatformIT {
     static void ownDatabase(DynamicPropertyRegistry registry) {
         // This context has its own directory, so it must not share the other ITs' database and engine.
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:blackstart-paging-it;DB_CLOSE_DELAY=-1");
+        // Nor its mail ports: the shared context may still be running and holding those.
+        registry.add("blackstart.demo.mail.smtp-port", () -> SMTP_PORT);
+        registry.add("blackstart.demo.mail.imap-port", () -> IMAP_PORT);
+        registry.add("blackstart.bridge.poll-delay", () -> "100ms");
     }
+
+    @Autowired
+    TestRestTemplate http;
+
+    private Api api() {
+        return new Api(http);
+    }
+
+    private static final int SMTP_PORT = LocalServers.freeLoopbackPort();
+    private static final int IMAP_PORT = LocalServers.freeLoopbackPort();
 
     @Autowired
     ExternalTaskService externalTasks;
