@@ -1,7 +1,9 @@
 package org.blackstart.app.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +25,10 @@ import org.blackstart.testkit.LocalServers;
 import org.junit.jupiter.api.Test;
 
 /**
- * The node dies right after it answered 202 to alert sources: every alert it acknowledged is in
- * the inbox after the restart, once, with the raw payload it came in.
+ * The node dies right after it answered 202 to alert sources, before it processed any of them (its
+ * processor is held back, as when the engine is busy): every alert it acknowledged is in the inbox
+ * after the restart, once, with the raw payload it came in, and the restarted node turns them into
+ * alerts and one incident.
  */
 class CrashAfterAlertIntakeIT {
 
@@ -51,7 +55,8 @@ class CrashAfterAlertIntakeIT {
         Map<Long, String> acknowledged = new TreeMap<>();
         List<String> payloads = List.of(alertmanager, grafana, event);
         try (ChildApplication first = ChildApplication.start(workDir, "first",
-                concat(arguments, "--blackstart.test.halt-after-alert-batches=3"))) {
+                concat(concat(arguments, "--blackstart.test.halt-after-alert-batches=3"),
+                        "--blackstart.alerts.processor.enabled=false"))) {
             acknowledged.put(accepted(first, "/api/alerts/alertmanager", "demo-alertmanager-token", alertmanager), alertmanager);
             acknowledged.put(accepted(first, "/api/alerts/grafana", "demo-grafana-token", grafana), grafana);
             accepted(first, "/api/events", "demo-events-token", event);
@@ -63,7 +68,16 @@ class CrashAfterAlertIntakeIT {
 
         // then after a restart on the same database every acknowledged alert is there, once
         try (ChildApplication second = ChildApplication.start(workDir, "second", arguments)) {
-            assertThat(second.baseUrl()).isNotEmpty();
+            JsonNode alerts = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> get(second, "/api/alerts?limit=1000"), list -> list.size() == 52);
+            List<String> incidents = new ArrayList<>();
+            alerts.forEach(alert -> incidents.add(alert.path("incidentKey").asText(null)));
+            // The 50 HostDown alerts of ams1 reach the hosts-down rule's threshold: one incident, not 50;
+            // the disk and the SAN alert open one each.
+            assertThat(incidents).doesNotContainNull();
+            assertThat(incidents.stream().distinct().count()).as("incidents opened after the restart").isEqualTo(3);
+            JsonNode list = get(second, "/api/incidents");
+            assertThat(list.findValuesAsText("title")).filteredOn(t -> t.contains("hosts down in ams1")).hasSize(1);
         }
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             Map<Long, String> stored = new TreeMap<>();
@@ -86,6 +100,14 @@ class CrashAfterAlertIntakeIT {
             expected.add("crash-san01");
             assertThat(keys).as("none lost, none doubled").containsExactlyElementsOf(expected);
         }
+    }
+
+    private JsonNode get(ChildApplication app, String path) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("commander:commander".getBytes()))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private long accepted(ChildApplication app, String path, String token, String body) throws Exception {
