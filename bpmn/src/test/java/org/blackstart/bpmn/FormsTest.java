@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +23,7 @@ class FormsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn"})
+    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -61,6 +64,59 @@ class FormsTest {
         }
 
         assertThat(values).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn"})
+    void everyUserTaskHasTheLatestVersionOfAForm(String process) throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {
+            model = Bpmn.readModelFromStream(in);
+        }
+
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            assertThat(task.getCamundaFormRef()).as("form of %s in %s", task.getId(), process).isNotBlank();
+            assertThat(task.getCamundaFormRefBinding()).as("form binding of %s in %s", task.getId(), process)
+                    .isEqualTo("latest");
+        }
+    }
+
+    /** The paged person and the commander see what the incident is about, and cannot change it there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"acknowledge-page:title", "acknowledge-page:severity", "acknowledge-page:summary",
+            "nobody-acknowledged:title", "nobody-acknowledged:severity", "nobody-acknowledged:summary"})
+    void incidentFieldsAreShownReadOnly(String formAndKey) throws IOException {
+        String[] parts = formAndKey.split(":");
+
+        JsonNode field = field(parts[0], parts[1]);
+
+        assertThat(field).as("field %s in form %s", parts[1], parts[0]).isNotNull();
+        assertThat(field.path("disabled").asBoolean()).as("%s is read-only", parts[1]).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acknowledge-page", "nobody-acknowledged"})
+    void pagingFormsAskNothingButAnOptionalNote(String formId) throws IOException {
+        List<String> editable = new ArrayList<>();
+        for (JsonNode component : read("forms/" + formId + ".form").path("components")) {
+            if (component.has("key") && !component.path("disabled").asBoolean()) {
+                editable.add(component.path("key").asText());
+                assertThat(component.path("validate").path("required").asBoolean())
+                        .as("%s in %s is optional: acknowledging must never wait on typing", component.path("key"), formId)
+                        .isFalse();
+            }
+        }
+
+        assertThat(editable).isEqualTo(formId.equals("acknowledge-page") ? List.of("acknowledgedNote") : List.of());
+    }
+
+    private static JsonNode field(String formId, String key) throws IOException {
+        for (JsonNode component : read("forms/" + formId + ".form").path("components")) {
+            if (key.equals(component.path("key").asText())) {
+                return component;
+            }
+        }
+        return null;
     }
 
     private static List<String> formRefs(String process) throws IOException {

@@ -12,10 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,42 @@ class PagingProcessTest {
         assertThat(paging).isEnded().hasPassed("AcknowledgeInTasklist", "Acknowledged").hasNotPassed("PageAcknowledged");
         assertThat(paging).variables().containsEntry("acknowledgedBy", "alice").containsEntry("acknowledgedVia", "tasklist");
         assertThat(pages()).isEmpty();
+    }
+
+    @Test
+    void theTasklistFormsNoteIsRecordedButCannotSayWhoAcknowledgedOrHow() {
+        ProcessInstance paging = page("INC-2026-0115", "primary");
+
+        engine.getIdentityService().setAuthenticatedUserId("alice");
+        engine.getTaskService().complete(task("AcknowledgeInTasklist", paging).getId(), Map.of(
+                "acknowledgedNote", "on my way to the datacenter", "acknowledgedBy", "mallory", "acknowledgedVia", "api"));
+
+        assertThat(paging).isEnded().hasPassed("AcknowledgeInTasklist", "Acknowledged");
+        assertThat(paging).variables().containsEntry("acknowledgedNote", "on my way to the datacenter")
+                .containsEntry("acknowledgedBy", "alice").containsEntry("acknowledgedVia", "tasklist");
+    }
+
+    @Test
+    void theTasklistAcknowledgementsTimelineLineCarriesTheNoteOnlyWhenOneWasGiven() {
+        ProcessInstance paging = page("INC-2026-0116", "primary");
+        runtimeService().setVariable(paging.getId(), "acknowledgedBy", "alice");
+
+        assertThat(timelineLine("AcknowledgeInTasklist", paging)).isEqualTo("Acknowledged by alice via tasklist");
+        runtimeService().setVariable(paging.getId(), "acknowledgedNote", "");
+        assertThat(timelineLine("AcknowledgeInTasklist", paging)).isEqualTo("Acknowledged by alice via tasklist");
+        runtimeService().setVariable(paging.getId(), "acknowledgedNote", "on my way");
+        assertThat(timelineLine("AcknowledgeInTasklist", paging)).isEqualTo("Acknowledged by alice via tasklist: on my way");
+    }
+
+    /** The step's blackstart.timeline expression, evaluated as the platform does when the step ends. */
+    private String timelineLine(String activityId, ProcessInstance instance) {
+        String expression = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())
+                .<FlowElement>getModelElementById(activityId).getExtensionElements()
+                .getElementsQuery().filterByType(CamundaProperties.class).singleResult().getCamundaProperties().stream()
+                .filter(p -> p.getCamundaName().equals("blackstart.timeline")).findFirst().orElseThrow().getCamundaValue();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return (String) configuration.getCommandExecutorTxRequired().execute(context -> configuration.getExpressionManager()
+                .createExpression(expression).getValue(context.getExecutionManager().findExecutionById(instance.getId())));
     }
 
     @Test
