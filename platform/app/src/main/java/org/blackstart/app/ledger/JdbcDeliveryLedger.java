@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.blackstart.spi.DeliveryKey;
@@ -25,6 +26,9 @@ public class JdbcDeliveryLedger implements DeliveryLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** Pages are steps of the paging process ({@code L1-R1-A1}: level, round, call attempt), not notices. */
+    private static final Pattern PAGE_STEP = Pattern.compile("L\\d+-R\\d+-A\\d+");
+
     private final Timeline timeline;
     private final Clock clock;
 
@@ -76,8 +80,14 @@ public class JdbcDeliveryLedger implements DeliveryLedger {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("UPDATE bs_delivery SET state = 'SENT', sent_at = ?, claimed_until = NULL, remote_reference = ? "
                     + "WHERE delivery_id = ?", Timestamp.from(clock.instant()), remoteReference, key.id());
-            timeline.record(key.incidentKey(), TimelineKind.NOTICE_DELIVERED, key.step(), key.step() + " notice",
-                    key.channel(), key.step() + " notice delivered by " + key.channel() + " to " + key.recipient());
+            if (PAGE_STEP.matcher(key.step()).matches()) {
+                timeline.record(key.incidentKey(), TimelineKind.PAGING, key.step(), "page " + key.step(), key.channel(),
+                        "page " + key.step() + " delivered by " + key.channel() + " to " + key.recipient()
+                                + (remoteReference == null ? "" : " (" + remoteReference + ")"));
+            } else {
+                timeline.record(key.incidentKey(), TimelineKind.NOTICE_DELIVERED, key.step(), key.step() + " notice",
+                        key.channel(), key.step() + " notice delivered by " + key.channel() + " to " + key.recipient());
+            }
         });
     }
 

@@ -89,6 +89,19 @@ class JdbcDeliveryLedgerTest {
     }
 
     @Test
+    void aDeliveredPageGoesOnTheTimelineAsAPageNotANotice() {
+        DeliveryKey page = new DeliveryKey("INC-2026-0001", "L2-R1-A1", "phone", "oncall-2");
+        ledger.claim(page, Duration.ofMinutes(2));
+
+        ledger.markSent(page, "CA42");
+
+        assertThat(timeline.of("INC-2026-0001")).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(TimelineKind.PAGING);
+            assertThat(entry.detail()).isEqualTo("page L2-R1-A1 delivered by phone to oncall-2 (CA42)");
+        });
+    }
+
+    @Test
     void recipientsAreIndependent() {
         ledger.claim(ann, Duration.ofMinutes(2));
         ledger.markSent(ann, "x");
