@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param workerId     this node's name in Camunda's locks; defaults to host name and process id
  * @param lockDuration how long a fetched task stays locked (extended while a route works)
- * @param pollDelay    pause between polls when there is nothing to do
+ * @param pollDelay    pause between polls when there is nothing to do; it bounds how long a new page waits
+ *                     before a telephony plugin takes it (the goal is a page within 1 s of the alert)
  * @param maxTasks     tasks fetched per poll and topic
  * @param retries      retries after the first failure before a Camunda incident opens
  * @param retryBackoff wait before each retry; the last repeats
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record BridgeProperties(
         String workerId,
         @NotNull @DefaultValue("1m") Duration lockDuration,
-        @NotNull @DefaultValue("500ms") Duration pollDelay,
+        @NotNull @DefaultValue("200ms") Duration pollDelay,
         @Min(1) @Max(1000) @DefaultValue("10") int maxTasks,
         @Min(0) @Max(100) @DefaultValue("3") int retries,
         @NotEmpty @DefaultValue({"10s", "1m", "5m"}) List<Duration> retryBackoff) {

@@ -163,4 +163,16 @@ class AlertIntakeIT extends PlatformIT {
         });
         assertThat(healthySources).contains("alertmanager", "grafana", "events");
     }
+
+    @Test
+    void adminsSeeHowManyAlertsWaitForProcessingAndOthersDoNot() {
+        ResponseEntity<JsonNode> admin = http.withBasicAuth("admin", "admin")
+                .getForEntity("/actuator/metrics/blackstart.alerts.pending", JsonNode.class);
+        ResponseEntity<String> agent = http.withBasicAuth("agent", "agent")
+                .getForEntity("/actuator/metrics/blackstart.alerts.pending", String.class);
+
+        assertThat(admin.getStatusCode().value()).isEqualTo(200);
+        assertThat(admin.getBody().path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(agent.getStatusCode().value()).isEqualTo(403);
+    }
 }
