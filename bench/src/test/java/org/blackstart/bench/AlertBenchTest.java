@@ -10,13 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -175,8 +176,17 @@ class AlertBenchTest {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(refused.body()).path("code").asInt()).isEqualTo(20003);
 
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(calls)
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (TwilioSimulation.ACCOUNT_SID + ":" + TwilioSimulation.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("To=%2B31205550100&From=%2B31205550199&Twiml=%3CResponse%2F%3E")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(created.body()).path("sid").asText()).matches("CA[0-9a-fA-F]{32}");
+
             twilio.pager(http).call("bench page pb00009");
-            assertThat(twilio.callCount()).isEqualTo(2); // the refused one arrived too: arrival is what is timed
+            assertThat(twilio.callCount()).isEqualTo(3); // the refused one arrived too: arrival is what is timed
             twilio.awaitCall("pb00009", 0, Duration.ofSeconds(1));
         }
     }
