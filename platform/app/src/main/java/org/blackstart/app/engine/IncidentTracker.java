@@ -72,11 +72,7 @@ public class IncidentTracker {
         if (key == null || execution.isCanceled()) {
             return;
         }
-        String actor = switch (kind) {
-            case "userTask" -> currentUser(execution);
-            case "event", "callActivity", "receiveTask" -> SYSTEM;
-            default -> kind.startsWith("serviceTask:") ? kind.substring("serviceTask:".length()) : SYSTEM;
-        };
+        String actor = actorOf(execution, kind);
         timeline.record(key, TimelineKind.STEP_COMPLETED, execution.getCurrentActivityId(), nameOf(execution), actor, null);
         if ("userTask".equals(kind) || status != null) {
             incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
@@ -86,6 +82,39 @@ public class IncidentTracker {
             timeline.record(key, TimelineKind.STATUS_CHANGED, execution.getCurrentActivityId(), nameOf(execution), actor,
                     "status " + status);
         }
+    }
+
+    /**
+     * A step with its own timeline line ({@code blackstart.timeline}): that line instead of the generic
+     * start and end entries, so a busy sub-process such as paging tells its story in a few lines.
+     * A line that evaluates to nothing is left out.
+     */
+    void lineRecorded(DelegateExecution execution, String kind, String status, TimelineLine line) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null || execution.isCanceled()) {
+            return;
+        }
+        String actor = actorOf(execution, kind);
+        Object text = line.text().getValue(execution);
+        if (text != null && !text.toString().isBlank()) {
+            timeline.record(key, line.kind(), execution.getCurrentActivityId(), nameOf(execution), actor, text.toString());
+        }
+        if (status != null) {
+            incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
+                    text(execution, "customerImpact"), status);
+            timeline.record(key, TimelineKind.STATUS_CHANGED, execution.getCurrentActivityId(), nameOf(execution), actor,
+                    "status " + status);
+        }
+    }
+
+    private static String actorOf(DelegateExecution execution, String kind) {
+        if ("userTask".equals(kind)) {
+            return currentUser(execution);
+        }
+        if (kind.startsWith("serviceTask:") && !"serviceTask:null".equals(kind)) {
+            return kind.substring("serviceTask:".length());
+        }
+        return SYSTEM;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.blackstart.app.timeline.TimelineKind;
 
 /**
  * Attaches the incident tracker to processes as they are deployed: processes marked
@@ -18,6 +19,10 @@ class IncidentTrackingParseListener extends AbstractBpmnParseListener {
 
     static final String INCIDENT_PROPERTY = "blackstart.incident";
     static final String STATUS_PROPERTY = "blackstart.status";
+    /** An expression giving the step's own line on the timeline, in place of its generic start and end entries. */
+    static final String TIMELINE_PROPERTY = "blackstart.timeline";
+    /** The {@link TimelineKind} of that line; {@code STEP_COMPLETED} when absent. */
+    static final String TIMELINE_KIND_PROPERTY = "blackstart.timeline.kind";
 
     private final IncidentTracker tracker;
 
@@ -38,6 +43,13 @@ class IncidentTrackingParseListener extends AbstractBpmnParseListener {
     private void track(Element element, ActivityImpl activity, String kind) {
         Map<String, String> properties = BpmnProperties.of(element);
         String status = properties.get(STATUS_PROPERTY);
+        String line = properties.get(TIMELINE_PROPERTY);
+        if (line != null) {
+            TimelineLine timelineLine = TimelineLine.parse(activity.getId(), line, properties.get(TIMELINE_KIND_PROPERTY));
+            activity.addListener(ExecutionListener.EVENTNAME_END,
+                    (ExecutionListener) execution -> tracker.lineRecorded(execution, kind, status, timelineLine));
+            return;
+        }
         ExecutionListener started = execution -> tracker.stepStarted(execution, kind);
         ExecutionListener ended = execution -> tracker.stepEnded(execution, kind, status);
         activity.addListener(ExecutionListener.EVENTNAME_START, started);
@@ -47,7 +59,8 @@ class IncidentTrackingParseListener extends AbstractBpmnParseListener {
     @Override
     public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
         // Plain start and end events are noise on a timeline; an end event that sets a status is not.
-        if (BpmnProperties.of(element).containsKey(STATUS_PROPERTY)) {
+        Map<String, String> properties = BpmnProperties.of(element);
+        if (properties.containsKey(STATUS_PROPERTY) || properties.containsKey(TIMELINE_PROPERTY)) {
             track(element, activity, "event");
         }
     }

@@ -41,6 +41,7 @@ public class IncidentService {
         putIfPresent(variables, "severity", request.severity() == null ? null : request.severity().name());
         putIfPresent(variables, "affectedServices", request.affectedServices());
         putIfPresent(variables, "customerImpact", request.customerImpact());
+        putIfPresent(variables, "escalationPolicy", request.escalationPolicy());
         variables.put("declaredBy", userId);
 
         // The engine checks the declarer's authorizations, as it would in Tasklist.

@@ -1,0 +1,44 @@
+package org.blackstart.app.paging;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.blackstart.app.incident.IncidentNotFoundException;
+import org.blackstart.app.incident.IncidentRepository;
+import org.blackstart.spi.Paging;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/** Acknowledges the page of an incident for someone who is not on the phone: the API, a script. */
+@Service
+public class PageAcknowledgement {
+
+    static final String NOTE = "acknowledgedNote";
+
+    private final RuntimeService runtime;
+    private final IncidentRepository incidents;
+
+    public PageAcknowledgement(RuntimeService runtime, IncidentRepository incidents) {
+        this.runtime = runtime;
+        this.incidents = incidents;
+    }
+
+    /**
+     * @throws IncidentNotFoundException when there is no such incident
+     * @throws NothingPagedException     when the incident is not paging anyone now
+     */
+    public void acknowledge(String incidentKey, String userId, String via, String note) {
+        incidents.find(incidentKey).orElseThrow(() -> new IncidentNotFoundException(incidentKey));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Paging.ACKNOWLEDGED_BY, userId);
+        variables.put(Paging.ACKNOWLEDGED_VIA, via);
+        if (note != null && !note.isBlank()) {
+            variables.put(NOTE, note.strip());
+        }
+        // Runs as the platform: anyone who may log in may stop the paging, as a keypress could.
+        int correlated = runtime.createMessageCorrelation(Paging.ACKNOWLEDGED).processInstanceBusinessKey(incidentKey)
+                .setVariables(variables).correlateAllWithResult().size();
+        if (correlated == 0) {
+            throw new NothingPagedException(incidentKey);
+        }
+    }
+}
