@@ -21,18 +21,16 @@ import java.util.Properties;
  * @param drainTimeout    after a platform round, how long the processor may take to catch up ({@code bench.drainTimeout}, seconds)
  * @param subject         {@code blackstart}, or {@code baseline} for a second bare endpoint: an A/A run that
  *                        tests the harness without the platform (ratios should be near 1) ({@code bench.subject})
- * @param schema          the platform's migration that creates the alert tables ({@code bench.schema})
  * @param appConfig       the platform's extra configuration for this benchmark ({@code bench.alertConfig})
  * @param baselineThreads HTTP worker threads of the bare endpoint ({@code bench.baselineThreads})
  * @param token           the Alertmanager bearer token ({@code bench.token}; the embedded default's demo token)
  */
 record AlertBenchConfig(BenchConfig common, int alertsPerRequest, int hostsPerRack, double repeatShare, int pages,
                         int pageWarmup, Duration pagePause, Duration pageTimeout, Duration drainTimeout, Subject subject,
-                        Path schema, Path appConfig, int baselineThreads, String token) {
+                        Path appConfig, int baselineThreads, String token) {
 
     enum Subject { BLACKSTART, BASELINE }
 
-    static final String DEFAULT_SCHEMA = "platform/app/src/main/resources/db/migration/V2__alerts.sql";
     static final String DEFAULT_APP_CONFIG = "bench/alert-bench.yml";
 
     AlertBenchConfig {
@@ -67,7 +65,6 @@ record AlertBenchConfig(BenchConfig common, int alertsPerRequest, int hostsPerRa
                     case "baseline" -> Subject.BASELINE;
                     default -> throw new IllegalArgumentException("bench.subject must be blackstart or baseline, was '" + subject + "'");
                 },
-                Path.of(p.getProperty("bench.schema", DEFAULT_SCHEMA)).toAbsolutePath(),
                 Path.of(p.getProperty("bench.alertConfig", DEFAULT_APP_CONFIG)).toAbsolutePath(),
                 intOf(p, "bench.baselineThreads", 4),
                 p.getProperty("bench.token", "demo-alertmanager-token"));

@@ -115,7 +115,8 @@ public final class AlertBenchmark {
         HttpClient http = BlackstartClient.newHttpClient();
         try (TwilioSimulation twilio = new TwilioSimulation(BlackstartProcess.freeLoopbackPorts(1)[0]);
              BareAlertEndpoint baseline = BareAlertEndpoint.start(Files.createDirectories(root.resolve("baseline")),
-                     config.schema(), config.token(), config.baselineThreads(), twilio.pager(http), AlertSubject.PAGED_DATACENTER);
+                     BareAlertEndpoint.platformSchema(common.jar(), Files.createDirectories(root.resolve("baseline-migrations"))),
+                     config.token(), config.baselineThreads(), twilio.pager(http), AlertSubject.PAGED_DATACENTER);
              AlertSubject subject = startSubject(config, root, twilio, http)) {
             progress("baseline: bare endpoint on " + baseline.baseUri() + ", Twilio simulation on " + twilio.apiBaseUri());
             AlertClient baselineClient = new AlertClient(http, baseline.baseUri(), config.token());

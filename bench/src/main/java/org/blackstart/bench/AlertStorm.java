@@ -47,6 +47,11 @@ final class AlertStorm {
      *                    rack's block is a whole number of alerts (see {@link #repeatShare()})
      */
     AlertStorm(String datacenter, int alertsPerRequest, int hostsPerRack, double repeatShare) {
+        this(datacenter, alertsPerRequest, hostsPerRack, repeatShare, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** @param startedAt when the first alert started; alert {@code n} starts {@code n} ms later */
+    AlertStorm(String datacenter, int alertsPerRequest, int hostsPerRack, double repeatShare, Instant startedAt) {
         if (alertsPerRequest < 1 || hostsPerRack < 1 || repeatShare < 0 || repeatShare >= 1) {
             throw new IllegalArgumentException("need alerts per request >= 1, hosts per rack >= 1, 0 <= repeat share < 1");
         }
@@ -54,7 +59,7 @@ final class AlertStorm {
         this.alertsPerRequest = alertsPerRequest;
         this.hostsPerRack = hostsPerRack;
         this.alertsPerRack = (int) Math.round(hostsPerRack / (1 - repeatShare));
-        this.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        this.startedAt = startedAt;
     }
 
     int alertsPerRequest() {

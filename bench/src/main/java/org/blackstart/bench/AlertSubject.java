@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -65,8 +64,10 @@ final class AlertSubject implements AutoCloseable {
 
     /** A second bare endpoint: both columns measure the same code, so every ratio should be about 1. */
     static AlertSubject secondBaseline(AlertBenchConfig config, Path directory, TwilioSimulation twilio, HttpClient http)
-            throws IOException, SQLException {
-        BareAlertEndpoint bare = BareAlertEndpoint.start(directory, config.schema(), config.token(),
+            throws Exception {
+        BareAlertEndpoint bare = BareAlertEndpoint.start(directory,
+                BareAlertEndpoint.platformSchema(config.common().jar(), Files.createDirectories(directory.resolve("migrations"))),
+                config.token(),
                 config.baselineThreads(), twilio.pager(http), PAGED_DATACENTER);
         // Both sides live in this JVM: all CPU is the benchmark's, none is another process's.
         CpuUse.Meter cpu = () -> new CpuUse(ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L), 0);

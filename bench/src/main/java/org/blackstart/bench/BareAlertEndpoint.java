@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -39,7 +38,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * HTTP server on 127.0.0.1 that takes the same Alertmanager webhook, checks the same bearer token,
  * parses the same JSON into the same fields and stores the same rows as the platform's intake (the
  * raw body in bs_alert_batch, one bs_alert_inbox row per alert, one JDBC batch, one transaction) in
- * an H2 file with WRITE_DELAY=0, with the platform's own migration creating the tables. It answers
+ * an H2 file with WRITE_DELAY=0, with the platform's own migrations creating the tables. It answers
  * 202 with the platform's reply shape.
  *
  * <p>It has none of the platform's layers (Spring MVC, Camel, servlet filters, connection pool
@@ -80,22 +79,29 @@ final class BareAlertEndpoint implements AutoCloseable {
         this.pagedDatacenter = pagedDatacenter;
     }
 
+    /** Creates the tables on the empty database behind {@code jdbcUrl}. */
+    @FunctionalInterface
+    interface Schema {
+        void create(String jdbcUrl) throws Exception;
+    }
+
+    /** The platform jar's own migrations (see {@link PlatformSchema}), copied to {@code scratch}. */
+    static Schema platformSchema(Path jar, Path scratch) {
+        return jdbcUrl -> PlatformSchema.migrate(jar, scratch, jdbcUrl);
+    }
+
     /**
-     * @param schema          the platform's V2__alerts.sql, executed on the empty database
-     * @param threads         HTTP worker threads
+     * @param schema          creates the platform's tables on the empty database
+     * @param threads         HTTP worker threads (and at most as many database connections)
      * @param pager           where pages go, or null for none
      * @param pagedDatacenter alerts of this datacenter page on a new rack (the platform's paging rule)
      */
-    static BareAlertEndpoint start(Path directory, Path schema, String token, int threads, Pager pager,
-                                   String pagedDatacenter) throws IOException, SQLException {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(
-                "jdbc:h2:file:" + directory.resolve("alerts").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+    static BareAlertEndpoint start(Path directory, Schema schema, String token, int threads, Pager pager,
+                                   String pagedDatacenter) throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("alerts").toAbsolutePath() + ";WRITE_DELAY=0";
+        schema.create(url);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(threads);
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements(Files.readString(schema))) {
-                statement.execute(sql);
-            }
-        }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bare-alerts");
@@ -111,22 +117,6 @@ final class BareAlertEndpoint implements AutoCloseable {
 
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    /** A migration script as single statements: line comments dropped, split at semicolons. */
-    static List<String> statements(String script) {
-        StringBuilder withoutComments = new StringBuilder();
-        for (String line : script.split("\n")) {
-            int comment = line.indexOf("--");
-            withoutComments.append(comment < 0 ? line : line.substring(0, comment)).append('\n');
-        }
-        List<String> statements = new ArrayList<>();
-        for (String statement : withoutComments.toString().split(";")) {
-            if (!statement.isBlank()) {
-                statements.add(statement.strip());
-            }
-        }
-        return statements;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -11,12 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +30,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertBenchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Tests run in bench/; the benchmark reads the platform's migration from the repository like this. */
-    private static final Path SCHEMA = Path.of("../" + AlertBenchConfig.DEFAULT_SCHEMA);
     private static final String TOKEN = "test-token";
 
     @TempDir
@@ -62,7 +66,10 @@ class AlertBenchTest {
         assertThat(alert.path("fingerprint").asText()).matches("[0-9a-f]{16}")
                 .isEqualTo(AlertStorm.fingerprint(alert.path("labels").path("instance").asText()));
         // The same index is the same body: both sides of a run get identical requests.
-        assertThat(storm.payload(3)).isEqualTo(new AlertStorm("dc1", 50, 40, 0.2).payload(3));
+        Instant start = Instant.parse("2026-11-23T23:45:00Z");
+        assertThat(new AlertStorm("dc1", 50, 40, 0.2, start).payload(3)).isEqualTo(new AlertStorm("dc1", 50, 40, 0.2, start).payload(3));
+        assertThat(JSON.readTree(new AlertStorm("dc1", 50, 40, 0.2, start).payload(1)).path("alerts").get(0).path("startsAt").asText())
+                .isEqualTo("2026-11-23T23:45:00.050Z");
     }
 
     @Test
@@ -90,15 +97,27 @@ class AlertBenchTest {
     }
 
     @Test
-    void migrationScriptSplitsIntoStatementsWithoutComments() {
-        List<String> statements = BareAlertEndpoint.statements("-- a table\nCREATE TABLE t (a INT); -- why\n\nCREATE INDEX i ON t (a);\n");
-        assertThat(statements).containsExactly("CREATE TABLE t (a INT)", "CREATE INDEX i ON t (a)");
+    void schemaComesFromTheMigrationsInsideTheJar() throws Exception {
+        Path jar = fakePlatformJar();
+        String url = "jdbc:h2:file:" + dir.resolve("schema").toAbsolutePath();
+        assertThat(PlatformSchema.migrate(jar, Files.createDirectories(dir.resolve("scratch")), url)).isEqualTo(1);
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             ResultSet tables = db.createStatement().executeQuery("SELECT LOWER(table_name) FROM information_schema.tables "
+                     + "WHERE LOWER(table_name) LIKE 'bs_%' ORDER BY 1")) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            assertThat(names).containsExactly("bs_alert_batch", "bs_alert_inbox", "bs_schema_history");
+        }
+        assertThatThrownBy(() -> PlatformSchema.migrate(dir.resolve("missing.jar"), dir, url))
+                .hasMessageContaining("missing.jar does not exist");
     }
 
     @Test
     void bareEndpointStoresTheBodyAndEveryAlertInTheSchemaOfThePlatform() throws Exception {
         String payload = new AlertStorm("dc1", 50, 40, 0.2).payload(0);
-        try (BareAlertEndpoint endpoint = BareAlertEndpoint.start(dir, SCHEMA, TOKEN, 2, null, "dc-page")) {
+        try (BareAlertEndpoint endpoint = BareAlertEndpoint.start(dir, schema(), TOKEN, 2, null, "dc-page")) {
             HttpResponse<String> response = post(endpoint.baseUri(), "Bearer " + TOKEN, payload);
             assertThat(response.statusCode()).isEqualTo(202);
             JsonNode reply = JSON.readTree(response.body());
@@ -131,7 +150,7 @@ class AlertBenchTest {
 
     @Test
     void bareEndpointRefusesWrongTokensAndBadAlertsAndStoresNothing() throws Exception {
-        try (BareAlertEndpoint endpoint = BareAlertEndpoint.start(dir, SCHEMA, TOKEN, 2, null, "dc-page")) {
+        try (BareAlertEndpoint endpoint = BareAlertEndpoint.start(dir, schema(), TOKEN, 2, null, "dc-page")) {
             String payload = new AlertStorm("dc1", 5, 40, 0.2).payload(0);
             assertThat(post(endpoint.baseUri(), "Bearer nope", payload).statusCode()).isEqualTo(401);
             assertThat(post(endpoint.baseUri(), null, payload).statusCode()).isEqualTo(401);
@@ -148,7 +167,7 @@ class AlertBenchTest {
     void bareEndpointPagesOnceForEachNewRackOfThePagedDatacenter() throws Exception {
         HttpClient http = BlackstartClient.newHttpClient();
         try (TwilioSimulation twilio = new TwilioSimulation(BlackstartProcess.freeLoopbackPorts(1)[0]);
-             BareAlertEndpoint endpoint = BareAlertEndpoint.start(dir, SCHEMA, TOKEN, 2, twilio.pager(http), "dc-page")) {
+             BareAlertEndpoint endpoint = BareAlertEndpoint.start(dir, schema(), TOKEN, 2, twilio.pager(http), "dc-page")) {
             AlertClient client = new AlertClient(http, endpoint.baseUri(), TOKEN);
             client.post(new AlertStorm("dc1", 50, 40, 0.2).payload(0), 50, Duration.ofSeconds(10));
             assertThat(twilio.callCount()).as("the storm's datacenter does not page").isZero();
@@ -297,6 +316,27 @@ class AlertBenchTest {
         Histogram latency = PhaseResult.newHistogram();
         latency.recordValue(p99Millis * 1000);
         return new PhaseResult("pages", 1, 0, 1, latency, 0, null, PhaseResult.newHistogram(), CpuUse.NONE);
+    }
+
+    /** The alert tables, created the way the benchmark creates them: the migrations of a (here: fake) platform jar. */
+    private BareAlertEndpoint.Schema schema() throws IOException {
+        return BareAlertEndpoint.platformSchema(fakePlatformJar(), Files.createDirectories(dir.resolve("migrations")));
+    }
+
+    /** A Spring Boot jar as far as PlatformSchema reads one: the migrations under BOOT-INF/classes. */
+    private Path fakePlatformJar() throws IOException {
+        Path jar = dir.resolve("blackstart.jar");
+        if (Files.exists(jar)) {
+            return jar;
+        }
+        try (InputStream sql = getClass().getResourceAsStream("/alert-tables.sql");
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/application.yml"));
+            out.write("spring: {}\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry(PlatformSchema.MIGRATIONS + "V1__alerts.sql"));
+            sql.transferTo(out);
+        }
+        return jar;
     }
 
     private static HttpResponse<String> post(URI base, String authorization, String body) throws Exception {
