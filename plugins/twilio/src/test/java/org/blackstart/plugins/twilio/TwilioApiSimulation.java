@@ -1,0 +1,191 @@
+package org.blackstart.plugins.twilio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.blackstart.testkit.LocalServers;
+
+/**
+ * Twilio's REST API (2010-04-01) as its API reference describes it, for the parts the plugin uses:
+ * Calls.json and Messages.json under the account, HTTP Basic with Account SID and auth token,
+ * form-encoded parameters, 201 with a JSON resource carrying its {@code sid}; JSON errors with
+ * {@code code}, {@code message}, {@code more_info} and {@code status}: 20003 for wrong credentials,
+ * 21201 without a To, 21211 for an invalid To (Twilio's magic test number +15005550001), and
+ * 429 / 20429 with Retry-After when rate limited.
+ */
+final class TwilioApiSimulation implements AutoCloseable {
+
+    static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    static final String AUTH_TOKEN = "f00dfeedc0ffee00deadbeef12345678";
+    static final String FROM = "+31850001234";
+    /** Twilio's test credentials answer 21211 for this number. */
+    static final String INVALID_NUMBER = "+15005550001";
+    static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
+    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+
+    private static final String E164 = "\\+[1-9][0-9]{6,14}";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final WireMockServer server;
+    private StubMapping outage;
+    private final List<StubMapping> rateLimits = new java.util.ArrayList<>();
+
+    private TwilioApiSimulation() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").port(LocalServers.freeLoopbackPort()));
+        server.start();
+        stubCalls();
+        stubMessages();
+        stubErrors();
+    }
+
+    static TwilioApiSimulation start() {
+        return new TwilioApiSimulation();
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** Plugin properties for this simulation; Twilio calls the platform back at {@code publicBaseUrl}. */
+    TwilioProperties properties(String publicBaseUrl, String authToken, List<String> incidentCallers) {
+        return new TwilioProperties(true, ACCOUNT_SID, authToken, FROM, baseUrl(), URI.create(publicBaseUrl),
+                Duration.ofSeconds(30), "Polly.Amy", "en-GB", incidentCallers, Duration.ofSeconds(5),
+                Duration.ofMinutes(2), List.of("Twilio API", "public telephone network"));
+    }
+
+    private void stubCalls() {
+        server.stubFor(post(urlPathEqualTo(CALLS)).atPriority(5)
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .withHeader("Content-Type", containing(FORM))
+                .withFormParam("To", matching(E164))
+                .withFormParam("From", equalTo(FROM))
+                .withFormParam("Twiml", containing("<Response>"))
+                .withFormParam("StatusCallback", matching("https?://.+"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("""
+                                {"sid": "CA{{randomValue length=32 type='HEXADECIMAL'}}", "account_sid": "%s",
+                                 "from": "%s",
+                                 "status": "queued", "direction": "outbound-api", "api_version": "2010-04-01"}
+                                """.formatted(ACCOUNT_SID, FROM))));
+        server.stubFor(post(urlPathEqualTo(CALLS)).atPriority(6)
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .withFormParam("To", absent())
+                .willReturn(error(400, 21201, "No 'To' number is specified")));
+    }
+
+    private void stubMessages() {
+        server.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(5)
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .withHeader("Content-Type", containing(FORM))
+                .withFormParam("To", matching(E164))
+                .withFormParam("From", equalTo(FROM))
+                .withFormParam("Body", matching("(?s).+"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("""
+                                {"sid": "SM{{randomValue length=32 type='HEXADECIMAL'}}", "account_sid": "%s",
+                                 "from": "%s", "status": "queued", "num_segments": "1", "api_version": "2010-04-01"}
+                                """.formatted(ACCOUNT_SID, FROM))));
+    }
+
+    private void stubErrors() {
+        for (String resource : List.of(CALLS, MESSAGES)) {
+            server.stubFor(post(urlPathEqualTo(resource)).atPriority(1)
+                    .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                    .withFormParam("To", equalTo(INVALID_NUMBER))
+                    .willReturn(error(400, 21211, "The 'To' number " + INVALID_NUMBER + " is not a valid phone number.")));
+        }
+        // Anything else under the API without the right credentials.
+        server.stubFor(post(anyUrl()).atPriority(9)
+                .willReturn(error(401, 20003, "Authenticate").withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, int code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"code": %d, "message": "%s", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}
+                        """.formatted(code, message.replace("\"", "\\\""), code, status));
+    }
+
+    /** The next {@code times} requests are refused with 429 / 20429, as Twilio does under its rate limit. */
+    void rateLimitNext(int times) {
+        String scenario = "rate-limit";
+        for (int i = 0; i < times; i++) {
+            String state = i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "limited-" + i;
+            rateLimits.add(server.stubFor(post(anyUrl()).atPriority(0).inScenario(scenario).whenScenarioStateIs(state)
+                    .willSetStateTo("limited-" + (i + 1))
+                    .willReturn(error(429, 20429, "Too Many Requests").withHeader("Retry-After", "1"))));
+        }
+    }
+
+    /** The auth token is revoked (rotated in the console): the plugin's token gets 401 / 20003 until {@link #recover()}. */
+    void revokeToken() {
+        outage = server.stubFor(post(anyUrl()).atPriority(0).withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(error(401, 20003, "Authenticate").withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")));
+    }
+
+    /** Every request fails with 503 until {@link #recover()}. */
+    void breakDown() {
+        outage = server.stubFor(post(anyUrl()).atPriority(0)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html").withBody("<h1>503</h1>")));
+    }
+
+    void recover() {
+        if (outage != null) {
+            server.removeStub(outage);
+            outage = null;
+        }
+    }
+
+    /** Requests to {@code path}, oldest first. */
+    List<LoggedRequest> requests(String path) {
+        return oldestFirst(server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .filter(r -> r.getUrl().equals(path)).toList());
+    }
+
+    /** Requests to {@code path} that Twilio accepted (201): calls placed, messages queued. */
+    List<LoggedRequest> accepted(String path) {
+        return oldestFirst(server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals(path) && e.getResponse().getStatus() == 201)
+                .map(ServeEvent::getRequest).toList());
+    }
+
+    private static List<LoggedRequest> oldestFirst(List<LoggedRequest> newestFirst) {
+        List<LoggedRequest> copy = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    static String form(LoggedRequest request, String name) {
+        var parameter = request.formParameter(name);
+        return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
+    }
+
+    void reset() {
+        server.resetRequests();
+        rateLimits.forEach(server::removeStub);
+        rateLimits.clear();
+        server.resetScenarios();
+        recover();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
