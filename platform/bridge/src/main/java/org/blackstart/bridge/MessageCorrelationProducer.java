@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.blackstart.spi.BlackstartHeaders;
 import org.blackstart.spi.CorrelationOutcome;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ class MessageCorrelationProducer extends DefaultProducer {
             throw new IllegalArgumentException("message '" + messageName + "' needs " + BlackstartHeaders.CORRELATION_KEY
                     + " or " + BlackstartHeaders.CORRELATION_VARIABLES);
         }
-        List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
+        List<MessageCorrelationResult> results = correlateRetryingConflicts(correlation, messageName, key);
         CorrelationOutcome outcome = new CorrelationOutcome(messageName, key, results.size());
         if (!outcome.correlated()) {
             LOG.info("BLACKSTART-BRIDGE-006 message '{}' for '{}' matched no waiting process", messageName, key);
@@ -63,5 +64,35 @@ class MessageCorrelationProducer extends DefaultProducer {
         }
         exchange.getMessage().setBody(outcome);
         exchange.getMessage().setHeader(BlackstartHeaders.CORRELATED, outcome.correlated());
+    }
+
+    /** Attempts before a message that keeps colliding with concurrent work on its instance is given up. */
+    static final int CORRELATION_ATTEMPTS = 5;
+
+    /**
+     * A message often arrives while a worker completes a task of the same instance (a keypress while
+     * the SMS of that page is being reported sent): one of the two transactions loses with an
+     * optimistic locking failure and was rolled back entirely, so the message is simply tried again.
+     * Giving up would lose an answer the caller cannot repeat, such as Twilio's keypress callback.
+     */
+    private static List<MessageCorrelationResult> correlateRetryingConflicts(MessageCorrelationBuilder correlation,
+                                                                            String messageName, String key) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return correlation.correlateAllWithResult();
+            } catch (OptimisticLockingException conflict) {
+                if (attempt >= CORRELATION_ATTEMPTS) {
+                    throw conflict;
+                }
+                LOG.debug("BLACKSTART-BRIDGE-007 message '{}' for '{}' met a concurrent update, attempt {} of {}",
+                        messageName, key, attempt, CORRELATION_ATTEMPTS);
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw conflict;
+                }
+            }
+        }
     }
 }

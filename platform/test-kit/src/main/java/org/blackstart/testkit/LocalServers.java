@@ -10,6 +10,9 @@ import java.net.ServerSocket;
 /** Servers for tests, on loopback and free ports only. */
 public final class LocalServers {
 
+    /** GreenMail waits 2 s by default; a loaded CI machine can take longer to open a socket. */
+    private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+
     private LocalServers() {
     }
 
@@ -29,8 +32,8 @@ public final class LocalServers {
      */
     public static GreenMail mailServer() {
         return new GreenMail(new ServerSetup[] {
-                new ServerSetup(freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+                loopback(freeLoopbackPort(), ServerSetup.PROTOCOL_SMTP),
+                loopback(freeLoopbackPort(), ServerSetup.PROTOCOL_IMAP)});
     }
 
     /** {@link #mailServer()}, started. */
@@ -38,5 +41,11 @@ public final class LocalServers {
         GreenMail mail = mailServer();
         mail.start();
         return mail;
+    }
+
+    private static ServerSetup loopback(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
     }
 }

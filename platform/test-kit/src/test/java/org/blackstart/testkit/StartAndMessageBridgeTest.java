@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.blackstart.bridge.MessageNotCorrelatedException;
 import org.blackstart.spi.BlackstartHeaders;
 import org.blackstart.spi.CorrelationOutcome;
 import org.blackstart.spi.StartOutcome;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +98,37 @@ class StartAndMessageBridgeTest {
         var runtime = harness.engine().getRuntimeService();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0002").count()).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("INC-2026-0001").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatCollidesWithConcurrentWorkIsTriedAgainNotLost() {
+        harness.engine().getRepositoryService().createDeployment().addModelInstance("contended.bpmn",
+                Bpmn.createExecutableProcess("contended").startEvent()
+                        .receiveTask("AwaitAck").message("page.acknowledged")
+                        .camundaExecutionListenerClass("end", LosesTheFirstRace.class)
+                        .endEvent().done()).deploy();
+        producer.sendBodyAndHeader("blackstart:start:contended", Map.of(), BlackstartHeaders.BUSINESS_KEY, "INC-2026-0003");
+        LosesTheFirstRace.failuresLeft.set(2);
+
+        CorrelationOutcome outcome = producer.requestBodyAndHeader("blackstart:message:page.acknowledged", Map.of(),
+                BlackstartHeaders.CORRELATION_KEY, "INC-2026-0003", CorrelationOutcome.class);
+
+        assertThat(outcome.matched()).isEqualTo(1);
+        assertThat(LosesTheFirstRace.failuresLeft.get()).isZero();
+        assertThat(harness.engine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("INC-2026-0003").count()).isZero();
+    }
+
+    /** Acts as if another transaction had changed the instance first, as many times as asked. */
+    public static class LosesTheFirstRace implements ExecutionListener {
+        static final AtomicInteger failuresLeft = new AtomicInteger();
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new OptimisticLockingException("concurrent update (simulated)");
+            }
+        }
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(prefix = "blackstart.demo.mail", name = "enabled", havingValue = "true")
 public class DemoMailServer implements SmartLifecycle {
 
+    /** GreenMail waits 2 s by default; a loaded CI machine can take longer to open a socket. */
+    private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
 
     private final GreenMail greenMail;
@@ -28,8 +31,8 @@ public class DemoMailServer implements SmartLifecycle {
     DemoMailServer(DemoProperties properties) {
         this.settings = properties.mail();
         this.greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                loopback(settings.smtpPort(), ServerSetup.PROTOCOL_SMTP),
+                loopback(settings.imapPort(), ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
@@ -58,5 +61,11 @@ public class DemoMailServer implements SmartLifecycle {
 
     public List<MimeMessage> received() {
         return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    private static ServerSetup loopback(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
     }
 }

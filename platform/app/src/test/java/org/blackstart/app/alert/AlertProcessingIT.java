@@ -29,6 +29,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -47,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Alerts from the inbox to incidents, in the application with its engine on in-memory H2: rows are
  * put into the inbox as the intake would, then processed.
  */
+// Closed after the class: Camunda registers engines JVM-wide, and the shared context of the
+// other ITs must find only its own engine when its REST API looks one up.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlertProcessingIT {
 
@@ -76,6 +80,7 @@ class AlertProcessingIT {
         int smtp = LocalServers.freeLoopbackPort();
         int imap = LocalServers.freeLoopbackPort();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:alert-processing;DB_CLOSE_DELAY=-1");
+        registry.add("camunda.bpm.process-engine-name", () -> "alertProcessingIt");
         registry.add("blackstart.demo.mail.smtp-port", () -> smtp);
         registry.add("blackstart.demo.mail.imap-port", () -> imap);
         // Woken only by the listener: the tests drain themselves, and the lock orders both.

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,8 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Grafana configured with an HMAC secret in its own signature header, and no demo mode: the
  * signature decides, and sources nobody configured are refused.
  */
+// Closed after the class: Camunda registers engines JVM-wide, and the shared context of the
+// other ITs must find only its own engine when its REST API looks one up.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:blackstart-alert-hmac-it;DB_CLOSE_DELAY=-1",
+        // Not "default": Camunda keeps engines in a JVM-wide registry by name, and the shared test
+        // context's REST API must keep finding its own engine under that name.
+        "camunda.bpm.process-engine-name=hmacIt",
         "blackstart.demo.enabled=false",
         "blackstart.demo.mail.enabled=false",
         "blackstart.alerts.sources.grafana.hmac-secret=grafana-webhook-secret",

@@ -21,7 +21,7 @@ public class Api {
 
     private final TestRestTemplate http;
 
-    Api(TestRestTemplate http) {
+    public Api(TestRestTemplate http) {
         this.http = http;
     }
 

@@ -22,7 +22,7 @@ class PluginsApiIT extends PlatformIT {
 
         List<String> slugs = new ArrayList<>();
         body.path("plugins").forEach(p -> slugs.add(p.path("descriptor").path("slug").asText()));
-        assertThat(slugs).contains("email", "platform");
+        assertThat(slugs).contains("email", "platform", "demo-pager", "alertmanager", "grafana", "events");
         JsonNode email = find(body, "email");
         assertThat(email.path("descriptor").path("topics").toString()).contains("notice.email");
         assertThat(email.path("descriptor").path("dependsOn").toString()).contains("own mail servers");

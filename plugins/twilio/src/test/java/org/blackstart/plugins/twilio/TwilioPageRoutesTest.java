@@ -1,5 +1,6 @@
 package org.blackstart.plugins.twilio;
 
+import org.blackstart.testkit.twilio.TwilioApiSimulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -39,7 +40,7 @@ class TwilioPageRoutesTest {
 
     @BeforeAll
     void start() {
-        properties = twilio.properties(PUBLIC, TwilioApiSimulation.AUTH_TOKEN, List.of());
+        properties = SimulatedTwilio.properties(twilio, PUBLIC, TwilioApiSimulation.AUTH_TOKEN, List.of());
         api = new TwilioApi(properties);
         // Two retries a moment apart: enough to see a rate-limited page go through on the retry.
         harness = new BridgeHarness(new BridgeSettings(BridgeHarness.WORKER_ID, Duration.ofSeconds(30),

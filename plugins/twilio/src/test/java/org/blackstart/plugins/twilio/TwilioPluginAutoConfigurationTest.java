@@ -1,5 +1,6 @@
 package org.blackstart.plugins.twilio;
 
+import org.blackstart.testkit.twilio.TwilioApiSimulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.blackstart.spi.BlackstartPlugin;

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.twilio;
 
+import org.blackstart.testkit.twilio.TwilioApiSimulation;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.RoutesBuilder;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 class TwilioPluginContractTest extends PluginContractTest {
 
     private final TwilioApiSimulation twilio = TwilioApiSimulation.start();
-    private final TwilioProperties properties = twilio.properties("https://blackstart.example.com",
+    private final TwilioProperties properties = SimulatedTwilio.properties(twilio, "https://blackstart.example.com",
             TwilioApiSimulation.AUTH_TOKEN, List.of());
     private final TwilioApi api = new TwilioApi(properties);
 

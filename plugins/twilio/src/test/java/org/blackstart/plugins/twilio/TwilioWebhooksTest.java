@@ -1,5 +1,7 @@
 package org.blackstart.plugins.twilio;
 
+import org.blackstart.testkit.twilio.TwilioApiSimulation;
+import org.blackstart.testkit.twilio.TwilioSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

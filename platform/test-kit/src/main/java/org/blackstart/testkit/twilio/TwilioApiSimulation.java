@@ -1,4 +1,4 @@
-package org.blackstart.plugins.twilio;
+package org.blackstart.testkit.twilio;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -15,9 +15,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.blackstart.testkit.LocalServers;
+
 
 /**
  * Twilio's REST API (2010-04-01) as its API reference describes it, for the parts the plugin uses:
@@ -27,15 +27,15 @@ import org.blackstart.testkit.LocalServers;
  * 21201 without a To, 21211 for an invalid To (Twilio's magic test number +15005550001), and
  * 429 / 20429 with Retry-After when rate limited.
  */
-final class TwilioApiSimulation implements AutoCloseable {
+public final class TwilioApiSimulation implements AutoCloseable {
 
-    static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-    static final String AUTH_TOKEN = "f00dfeedc0ffee00deadbeef12345678";
-    static final String FROM = "+31850001234";
+    public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String AUTH_TOKEN = "f00dfeedc0ffee00deadbeef12345678";
+    public static final String FROM = "+31850001234";
     /** Twilio's test credentials answer 21211 for this number. */
-    static final String INVALID_NUMBER = "+15005550001";
-    static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
-    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    public static final String INVALID_NUMBER = "+15005550001";
+    public static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
+    public static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
     private static final String E164 = "\\+[1-9][0-9]{6,14}";
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -52,19 +52,12 @@ final class TwilioApiSimulation implements AutoCloseable {
         stubErrors();
     }
 
-    static TwilioApiSimulation start() {
+    public static TwilioApiSimulation start() {
         return new TwilioApiSimulation();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.port());
-    }
-
-    /** Plugin properties for this simulation; Twilio calls the platform back at {@code publicBaseUrl}. */
-    TwilioProperties properties(String publicBaseUrl, String authToken, List<String> incidentCallers) {
-        return new TwilioProperties(true, ACCOUNT_SID, authToken, FROM, baseUrl(), URI.create(publicBaseUrl),
-                Duration.ofSeconds(30), "Polly.Amy", "en-GB", incidentCallers, Duration.ofSeconds(5),
-                Duration.ofMinutes(2), List.of("Twilio API", "public telephone network"));
     }
 
     private void stubCalls() {
@@ -123,7 +116,7 @@ final class TwilioApiSimulation implements AutoCloseable {
     }
 
     /** The next {@code times} requests are refused with 429 / 20429, as Twilio does under its rate limit. */
-    void rateLimitNext(int times) {
+    public void rateLimitNext(int times) {
         String scenario = "rate-limit";
         for (int i = 0; i < times; i++) {
             String state = i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "limited-" + i;
@@ -134,18 +127,18 @@ final class TwilioApiSimulation implements AutoCloseable {
     }
 
     /** The auth token is revoked (rotated in the console): the plugin's token gets 401 / 20003 until {@link #recover()}. */
-    void revokeToken() {
+    public void revokeToken() {
         outage = server.stubFor(post(anyUrl()).atPriority(0).withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
                 .willReturn(error(401, 20003, "Authenticate").withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")));
     }
 
     /** Every request fails with 503 until {@link #recover()}. */
-    void breakDown() {
+    public void breakDown() {
         outage = server.stubFor(post(anyUrl()).atPriority(0)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html").withBody("<h1>503</h1>")));
     }
 
-    void recover() {
+    public void recover() {
         if (outage != null) {
             server.removeStub(outage);
             outage = null;
@@ -153,13 +146,13 @@ final class TwilioApiSimulation implements AutoCloseable {
     }
 
     /** Requests to {@code path}, oldest first. */
-    List<LoggedRequest> requests(String path) {
+    public List<LoggedRequest> requests(String path) {
         return oldestFirst(server.getAllServeEvents().stream().map(ServeEvent::getRequest)
                 .filter(r -> r.getUrl().equals(path)).toList());
     }
 
     /** Requests to {@code path} that Twilio accepted (201): calls placed, messages queued. */
-    List<LoggedRequest> accepted(String path) {
+    public List<LoggedRequest> accepted(String path) {
         return oldestFirst(server.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(path) && e.getResponse().getStatus() == 201)
                 .map(ServeEvent::getRequest).toList());
@@ -171,12 +164,12 @@ final class TwilioApiSimulation implements AutoCloseable {
         return copy;
     }
 
-    static String form(LoggedRequest request, String name) {
+    public static String form(LoggedRequest request, String name) {
         var parameter = request.formParameter(name);
         return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
     }
 
-    void reset() {
+    public void reset() {
         server.resetRequests();
         rateLimits.forEach(server::removeStub);
         rateLimits.clear();

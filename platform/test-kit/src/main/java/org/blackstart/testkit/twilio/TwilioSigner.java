@@ -1,4 +1,4 @@
-package org.blackstart.plugins.twilio;
+package org.blackstart.testkit.twilio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -8,12 +8,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Signs a request the way Twilio does, written independently of the plugin's verifier. */
-final class TwilioSigner {
+public final class TwilioSigner {
 
     private TwilioSigner() {
     }
 
-    static String sign(String authToken, String url, Map<String, String> form) {
+    public static String sign(String authToken, String url, Map<String, String> form) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
         try {
