@@ -38,6 +38,15 @@ final class BlackstartProcess implements AutoCloseable {
     }
 
     static BlackstartProcess launch(Path jar, Path workDir, List<String> jvmArgs) throws IOException {
+        return launch(jar, workDir, jvmArgs, List.of());
+    }
+
+    /**
+     * @param appArgs extra application arguments after the benchmark's own ({@code --name=value}),
+     *                e.g. {@code --spring.config.additional-location=...}; not the keys set here (Spring Boot
+     *                would join two values of one key with a comma)
+     */
+    static BlackstartProcess launch(Path jar, Path workDir, List<String> jvmArgs, List<String> appArgs) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " does not exist: build it with "
                     + "mvn -B -q -DskipTests package -pl platform/app -am");
@@ -54,7 +63,9 @@ final class BlackstartProcess implements AutoCloseable {
                 "--blackstart.demo.mail.smtp-port=" + ports[1],
                 "--blackstart.demo.mail.imap-port=" + ports[2],
                 // The platform's own durability setting, spelled out so the baseline's matches it visibly.
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("data/blackstart").toAbsolutePath() + ";WRITE_DELAY=0"));
+                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("data/blackstart").toAbsolutePath()
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+        command.addAll(appArgs);
         Path log = workDir.resolve("blackstart.log");
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())

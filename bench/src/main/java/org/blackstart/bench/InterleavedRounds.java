@@ -15,8 +15,22 @@ import java.util.List;
  */
 final class InterleavedRounds {
 
-    /** One system under test: its operation and what it counts about it. */
-    record Side(String name, LoadDriver.Operation operation, SideCounters counters) {
+    /**
+     * One system under test: its operation, what it counts about it, and what must happen after each
+     * of its rounds before the round counts as done (e.g. waiting until queued work is processed).
+     * That work is inside the round's CPU window; if it fails, the round has one more error.
+     */
+    record Side(String name, LoadDriver.Operation operation, SideCounters counters, AfterRound afterRound) {
+
+        Side(String name, LoadDriver.Operation operation, SideCounters counters) {
+            this(name, operation, counters, round -> { });
+        }
+    }
+
+    /** Runs after a side's round with that round's result. */
+    @FunctionalInterface
+    interface AfterRound {
+        void run(PhaseResult round) throws Exception;
     }
 
     /** Every round's result per side, in round order. */
@@ -73,6 +87,13 @@ final class InterleavedRounds {
         CpuUse before = cpu.sample();
         // Indices stay unique across rounds: business keys and titles never repeat within a run.
         PhaseResult result = LoadDriver.run(side.name(), count, threads, timeout, i -> side.operation().run(offset + i));
+        try {
+            side.afterRound().run(result);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            result = result.withError("after the round: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
         CpuUse used = cpu.sample().minus(before);
         return side.counters().addTo(result).with(used);
     }

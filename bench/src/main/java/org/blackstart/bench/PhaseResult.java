@@ -94,6 +94,12 @@ record PhaseResult(String name, int completed, int errors, long wallNanos, Histo
         return new PhaseResult(name, completed, errors, wallNanos, latencyMicros, emptyPolls, firstError, startMicros, used);
     }
 
+    /** The same result with one more failure; its message becomes the first error if there was none. */
+    PhaseResult withError(String message) {
+        return new PhaseResult(name, completed, errors + 1, wallNanos, latencyMicros, emptyPolls,
+                firstError != null ? firstError : message, startMicros, cpu);
+    }
+
     /** CPU milliseconds per completed operation, from one process's share. */
     double cpuMillisPerOperation(long cpuNanos) {
         return completed == 0 ? Double.NaN : cpuNanos / 1e6 / completed;

@@ -97,7 +97,7 @@ final class Report {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    private static void row(StringBuilder out, String... cells) {
+    static void row(StringBuilder out, String... cells) {
         out.append('|');
         for (String cell : cells) {
             out.append(' ').append(cell).append(" |");

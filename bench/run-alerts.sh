@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the platform jar and the benchmark (reactor build in this work tree, no install), then
+# runs AlertBenchmark. Pass -D options to java through BENCH_OPTS, e.g.
+#   BENCH_OPTS="-Dbench.n=200 -Dbench.pages=20" bench/run-alerts.sh
+# Skip the build with BENCH_SKIP_BUILD=1 when the jars are fresh. Without the platform:
+#   BENCH_OPTS="-Dbench.subject=baseline" bench/run-alerts.sh   (an A/A run of the harness)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+  # Also for an A/A run: the baseline creates its tables with the platform jar's own migrations.
+  mvn -B -q -DskipTests package -pl platform/app,bench -am
+fi
+# shellcheck disable=SC2086 # BENCH_OPTS is a list of options on purpose
+exec java ${BENCH_OPTS:-} -cp "bench/target/blackstart-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)" \
+  org.blackstart.bench.AlertBenchmark "$@"
