@@ -205,9 +205,11 @@ class ProcessingCycle {
             }
             // Resolved alerts give up their open key before a new alert with the same key is inserted.
             alerts.update(changed);
-            alerts.insert(opened);
 
+            // Incidents open before the new alerts are inserted, so that those carry their incident
+            // key from the start; only alerts stored in earlier cycles need it set afterwards.
             Map<GroupState, String> openedIncidents = new LinkedHashMap<>();
+            Set<GroupState> createdNow = new HashSet<>(created);
             for (GroupState group : touched) {
                 if (group.incidentKey == null && group.closedAt == null && group.latest != null
                         && group.firingCount >= group.rule.minAlerts()) {
@@ -215,13 +217,21 @@ class ProcessingCycle {
                     group.incidentKey = opener.open(group, description);
                     group.openedNow = true;
                     group.changed = true;
-                    alerts.assignIncident(group.id, group.incidentKey);
+                    if (!createdNow.contains(group)) {
+                        alerts.assignIncident(group.id, group.incidentKey);
+                    }
                     openedIncidents.put(group, description);
                     timeline.record(group.incidentKey, TimelineKind.ALERTS, null, null, ACTOR,
                             "opened by rule " + group.rule.name() + ": " + alertCount(group.firingCount)
                                     + (description.isEmpty() ? "" : " in " + description));
                 }
             }
+            for (AlertState alert : opened) {
+                if (alert.incidentKey == null && alert.group.incidentKey != null) {
+                    alert.incidentKey = alert.group.incidentKey;
+                }
+            }
+            alerts.insert(opened);
             for (GroupState group : touched) {
                 if (group.incidentKey == null || group.openedNow || !group.incidentOpen) {
                     continue;
