@@ -56,7 +56,7 @@ public class AlertProcessor {
                 return processed;
             }
             try {
-                Integer done = transactions.execute(tx -> cycle.run(ids));
+                Integer done = runRetryingConflicts(ids);
                 processed += done == null ? 0 : done;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
@@ -70,6 +70,38 @@ public class AlertProcessor {
                 return processed;
             }
         }
+    }
+
+    /** Attempts of a batch that lost an optimistic-locking race before the conflict counts as a pause. */
+    static final int CONFLICT_ATTEMPTS = 3;
+
+    /**
+     * A batch that opens incidents or correlates messages touches process instances a worker may be
+     * completing a task of at the same moment (a page's SMS reported sent while the events API
+     * acknowledges the page). The loser's transaction is rolled back whole, so it is run again at
+     * once rather than pausing the processor.
+     */
+    private Integer runRetryingConflicts(List<Long> ids) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> cycle.run(ids));
+            } catch (RuntimeException e) {
+                if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) {
+                    throw e;
+                }
+                log.debug("alert batch from id {} met a concurrent update, attempt {} of {}", ids.get(0), attempt,
+                        CONFLICT_ATTEMPTS);
+            }
+        }
+    }
+
+    private static boolean isConflict(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int retryFailed() {
