@@ -1,11 +1,8 @@
 package org.blackstart.app.demo;
 
 import org.blackstart.app.oncall.DemoOnCallProperties;
-import org.camunda.bpm.engine.AuthorizationService;
+import org.blackstart.app.security.Groups;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -15,20 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camunda users for the demo's on-call people ({@code blackstart.demo.oncall.people}) that are not
- * demo users already, password = user name, allowed into Tasklist, where their pages wait for them.
- * They join no group: an on-call engineer is neither commander nor agent.
+ * demo users already, password = user name, in the group {@code on-call}: Tasklist, where their
+ * pages wait for them, and nothing else.
  */
 @Component
 @ConditionalOnProperty(prefix = "blackstart.demo", name = "enabled", havingValue = "true")
 class DemoOnCallUsers {
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
     private final DemoOnCallProperties demo;
 
-    DemoOnCallUsers(IdentityService identity, AuthorizationService authorizations, DemoOnCallProperties demo) {
+    DemoOnCallUsers(IdentityService identity, DemoOnCallProperties demo) {
         this.identity = identity;
-        this.authorizations = authorizations;
         this.demo = demo;
     }
 
@@ -49,15 +44,9 @@ class DemoOnCallUsers {
                 user.setPassword(id);
                 identity.saveUser(user);
             }
-            boolean mayUseTasklist = authorizations.createAuthorizationQuery().userIdIn(id)
-                    .resourceType(Resources.APPLICATION).resourceId("tasklist").count() > 0;
-            if (!mayUseTasklist && identity.createGroupQuery().groupMember(id).count() == 0) {
-                Authorization tasklist = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                tasklist.setUserId(id);
-                tasklist.setResource(Resources.APPLICATION);
-                tasklist.setResourceId("tasklist");
-                tasklist.addPermission(Permissions.ACCESS);
-                authorizations.saveAuthorization(tasklist);
+            // Demo users such as commander keep their groups; the others are on-call engineers.
+            if (identity.createGroupQuery().groupMember(id).count() == 0) {
+                identity.createMembership(id, Groups.ON_CALL);
             }
         });
     }

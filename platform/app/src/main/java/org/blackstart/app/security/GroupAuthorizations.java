@@ -1,6 +1,7 @@
 package org.blackstart.app.security;
 
 import static org.blackstart.app.security.Groups.INCIDENT_COMMANDERS;
+import static org.blackstart.app.security.Groups.ON_CALL;
 import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
 import static org.blackstart.app.security.Groups.SUPPORT_AGENTS;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Blackstart's groups and what each may do, created at every start where missing. Commanders
  * declare and run incidents and may read every task; agents see only the tasks offered to their
  * group, the notice reviews (the engine authorizes a task to its candidate group with TASK_WORK);
- * platform admins are engine administrators. With a read-only identity provider (Keycloak) the
+ * platform admins are engine administrators; on-call engineers see the pages offered to them. With a read-only identity provider (Keycloak) the
  * groups come from there and only the authorizations are written.
  */
 @Component
@@ -44,6 +45,7 @@ public class GroupAuthorizations {
             group(INCIDENT_COMMANDERS, "Incident commanders");
             group(SUPPORT_AGENTS, "Support agents");
             group(PLATFORM_ADMINS, "Platform administrators");
+            group(ON_CALL, "On-call engineers");
         }
 
         grant(INCIDENT_COMMANDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -60,6 +62,11 @@ public class GroupAuthorizations {
         grant(SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(SUPPORT_AGENTS, Resources.FILTER, "*", Permissions.READ);
         grant(SUPPORT_AGENTS, Resources.DEPLOYMENT, "*", Permissions.READ);
+
+        // The engine offers a page's acknowledgement task to the paged person by name; this lets
+        // them into Tasklist and its task list, where they see only what is offered to them.
+        grant(ON_CALL, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(ON_CALL, Resources.FILTER, "*", Permissions.READ);
     }
 
     /** Creates the group unless it exists. */

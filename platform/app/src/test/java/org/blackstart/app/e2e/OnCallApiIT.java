@@ -210,11 +210,14 @@ class OnCallApiIT extends PlatformIT {
     }
 
     @Test
-    void theDemoOnCallPeopleAreCamundaUsersWhoMayOpenTasklist() {
+    void theDemoOnCallPeopleAreCamundaUsersWhoMayOpenTasklistAndItsTaskList() {
         assertThat(api().send("oncall-1", HttpMethod.GET, "/api/oncall/people/oncall-1", null).getStatusCode().value()).isEqualTo(200);
         assertThat(api().send("oncall-2", HttpMethod.GET, "/api/oncall/policies", null).getStatusCode().value()).isEqualTo(200);
-        assertThat(authorizations.isUserAuthorized("oncall-1", java.util.List.of(), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
-                .isTrue();
+        // As Tasklist checks it: with the user's groups, to open Tasklist and to see its task list.
+        assertThat(authorizations.isUserAuthorized("oncall-1", java.util.List.of("on-call"), Permissions.ACCESS,
+                Resources.APPLICATION, "tasklist")).isTrue();
+        assertThat(authorizations.isUserAuthorized("oncall-1", java.util.List.of("on-call"), Permissions.READ,
+                Resources.FILTER, "*")).isTrue();
         assertProblem(put("oncall-1", "/api/oncall/people/oncall-1", person("Me", "+31205550101")), 403, "PUT");
     }
 
