@@ -136,6 +136,9 @@ class TwilioWebhooksTest {
         String twiml = await().atMost(Duration.ofSeconds(20)).until(() -> twimlOfCallTo("+31611111111"), t -> t != null);
         String gatherUrl = firstGatherAction(twiml);
         assertThat(gatherUrl).startsWith(PUBLIC + "/api/twilio/voice/gather?").contains("ackCode=111111");
+        // This small process listens only once its page task is reported done (the real paging
+        // process listens during the call); on a slow machine the keypress could otherwise be first.
+        awaitListening(instance);
 
         HttpResponse<String> response = postSigned(gatherUrl, Map.of("CallSid", "CA01", "Digits", "1",
                 "From", TwilioApiSimulation.FROM, "To", "+31611111111"));
@@ -344,5 +347,10 @@ class TwilioWebhooksTest {
     private Object variable(String instance, String name) {
         return engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
                 .variableName(name).singleResult().getValue();
+    }
+
+    private void awaitListening(String instance) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> engine().getRuntimeService().createEventSubscriptionQuery()
+                .processInstanceId(instance).eventName(Paging.ACKNOWLEDGED).count() == 1);
     }
 }
