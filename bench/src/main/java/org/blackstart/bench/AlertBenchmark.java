@@ -1,5 +1,10 @@
 package org.blackstart.bench;
 
+import static org.blackstart.bench.BenchConsole.deleteTree;
+import static org.blackstart.bench.BenchConsole.loadAverage;
+import static org.blackstart.bench.BenchConsole.printErrors;
+import static org.blackstart.bench.BenchConsole.progress;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -8,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Alerts per second through the Alertmanager endpoint (accepted, and processed: deduplicated,
@@ -80,7 +83,7 @@ public final class AlertBenchmark {
             all.addAll(results.subject().rounds());
             all.add(results.pages().a());
             all.add(results.pages().b());
-            all.forEach(AlertBenchmark::printErrors);
+            all.forEach(BenchConsole::printErrors);
             complete = all.stream().allMatch(r -> r.errors() == 0)
                     && results.baseline().pooled().completed() == common.measured()
                     && results.subject().pooled().completed() == common.measured()
@@ -182,30 +185,7 @@ public final class AlertBenchmark {
         }
     }
 
-    private static void printErrors(PhaseResult result) {
-        if (result.errors() > 0) {
-            System.out.println(result.name() + ": " + result.errors() + " errors, first: " + result.firstError());
-        }
-    }
 
-    private static void progress(String message) {
-        System.err.println("[bench] " + message);
-    }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

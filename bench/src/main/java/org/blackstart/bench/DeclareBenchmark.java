@@ -1,13 +1,15 @@
 package org.blackstart.bench;
 
-import java.io.IOException;
+import static org.blackstart.bench.BenchConsole.deleteTree;
+import static org.blackstart.bench.BenchConsole.loadAverage;
+import static org.blackstart.bench.BenchConsole.printErrors;
+import static org.blackstart.bench.BenchConsole.progress;
+
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Incidents declared per second, and declare-to-first-task latency, for Blackstart against a bare
@@ -117,31 +119,7 @@ public final class DeclareBenchmark {
         }
     }
 
-    private static void printErrors(PhaseResult result) {
-        if (result.errors() > 0) {
-            System.out.println(result.name() + ": " + result.errors() + " errors, first: " + result.firstError());
-        }
-    }
 
-    private static void progress(String message) {
-        System.err.println("[bench] " + message);
-    }
 
-    /** The 1, 5 and 15 minute load averages where Linux shows them, else "unknown". */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }
