@@ -12,9 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize      limit for request bodies under {@code /api}
  * @param maxAlertPayloadSize limit for alert sources ({@code /api/alerts/**}, {@code /api/events}): an
  *                            Alertmanager group of 500 alerts is about 400 KB
+ * @param maxCustomerImportSize limit for {@code POST /api/customers/import}: a CSV customer directory
+ *                            of 50,000 rows is about 10 MB
  */
 @ConfigurationProperties("blackstart.api")
 @Validated
 public record ApiProperties(@NotNull @DefaultValue("64KB") DataSize maxRequestSize,
-                            @NotNull @DefaultValue("4MB") DataSize maxAlertPayloadSize) {
+                            @NotNull @DefaultValue("4MB") DataSize maxAlertPayloadSize,
+                            @NotNull @DefaultValue("10MB") DataSize maxCustomerImportSize) {
 }

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses {@code /api} bodies over {@code blackstart.api.max-request-size} (alert sources:
- * {@code max-alert-payload-size}) with 413: at once when
+ * {@code max-alert-payload-size}, customer import: {@code max-customer-import-size}) with 413: at once when
  * the declared length is too large, while reading when a chunked body grows past it.
  */
 @Component
@@ -22,16 +22,21 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final long alertLimit;
+    private final long customerImportLimit;
     private final ProblemWriter problems;
 
     RequestSizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
         this.limit = properties.maxRequestSize().toBytes();
         this.alertLimit = properties.maxAlertPayloadSize().toBytes();
+        this.customerImportLimit = properties.maxCustomerImportSize().toBytes();
         this.problems = problems;
     }
 
     private long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/api/customers/import")) {
+            return customerImportLimit;
+        }
         return path.startsWith("/api/alerts/") || path.equals("/api/events") ? alertLimit : limit;
     }
 

@@ -2,6 +2,7 @@ package org.blackstart.app.security;
 
 import static org.blackstart.app.security.Groups.INCIDENT_COMMANDERS;
 import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
+import static org.blackstart.app.security.Groups.SUPPORT_AGENTS;
 import static org.blackstart.app.security.Groups.authority;
 
 import jakarta.servlet.DispatcherType;
@@ -73,6 +74,11 @@ class SecurityConfiguration {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/oncall/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/oncall/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        // customer directory: anyone reads, support agents and admins import and edit
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/customers/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/customers/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/customers/**"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
