@@ -137,4 +137,20 @@ class CustomerDirectoryIT extends PlatformIT {
         assertThat(api().send("agent", HttpMethod.GET, "/api/customers/cit5-a", null).getStatusCode().value())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aDirectoryLargerThanTheGeneralApiLimitImports() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 1200; i++) {
+            csv.append("cit6-").append(i).append(",Customer number ").append(i).append(",c").append(i)
+                    .append("@customers.example,,en,eu-west,api;checkout,email,false\n");
+        }
+        assertThat(csv.length()).isGreaterThan(64 * 1024);
+
+        ResponseEntity<String> response = importCsv("agent", csv.toString());
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        assertThat(api().json(response).path("imported").asInt()).isEqualTo(1200);
+        assertThat(stored("cit6-")).isEqualTo(1200);
+    }
 }
