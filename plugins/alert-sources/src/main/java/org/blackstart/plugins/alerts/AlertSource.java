@@ -12,20 +12,10 @@ enum AlertSource {
 
     ALERTMANAGER("alertmanager", "Prometheus Alertmanager", "/api/alerts/alertmanager",
             "Receives Prometheus Alertmanager webhook notifications (webhook_config, payload version 4).",
-            AlertmanagerShapedParser::alertmanager) {
-        @Override
-        Map<String, Object> reply(AlertIntake.Receipt receipt, List<AlertEvent> alerts) {
-            return accepted(receipt);
-        }
-    },
+            AlertmanagerShapedParser::alertmanager),
     GRAFANA("grafana", "Grafana alerting", "/api/alerts/grafana",
             "Receives Grafana alerting notifications from a webhook contact point.",
-            AlertmanagerShapedParser::grafana) {
-        @Override
-        Map<String, Object> reply(AlertIntake.Receipt receipt, List<AlertEvent> alerts) {
-            return accepted(receipt);
-        }
-    },
+            AlertmanagerShapedParser::grafana),
     EVENTS("events", "Events API", "/api/events",
             "Receives trigger, acknowledge and resolve events from any monitor, shaped like PagerDuty Events API v2.",
             EventsApiParser::new) {
@@ -54,10 +44,8 @@ enum AlertSource {
         this.parser = parser;
     }
 
-    /** The 202 body. */
-    abstract Map<String, Object> reply(AlertIntake.Receipt receipt, List<AlertEvent> alerts);
-
-    private static Map<String, Object> accepted(AlertIntake.Receipt receipt) {
+    /** The 202 body: the stored batch and how many alerts it holds, unless a source answers in its own terms. */
+    Map<String, Object> reply(AlertIntake.Receipt receipt, List<AlertEvent> alerts) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("status", "accepted");
         reply.put("batchId", receipt.batchId());
