@@ -35,7 +35,7 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"triage:severity", "triage:affectedServices", "triage:customerImpact",
-            "review-notice:noticeSubject", "review-notice:noticeText", "review-notice:noticeDecision",
+            "review-notice:notice_en_subject", "review-notice:notice_en_text", "review-notice:noticeDecision",
             "declare-incident:title", "mitigate:mitigationSummary", "resolve:resolutionSummary"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");

@@ -40,8 +40,8 @@ class MajorIncidentProcessTest {
         assertThat(notice).hasBusinessKey(incident.getBusinessKey()).isWaitingAt("DraftNotice");
         assertThat(notice).variables().containsEntry("noticeStep", expectedStep).containsEntry("title", "Mail delivery delayed");
         assertThat(externalTask(notice)).hasTopicName("notice.draft");
-        complete(externalTask(notice), withVariables("noticeSubject", "[SEV2] Mail delivery delayed",
-                "noticeText", "Incoming mail arrives late.", "noticeRecipients", "ann@customer.example"));
+        complete(externalTask(notice), withVariables("notice_en_subject", "[SEV2] Mail delivery delayed",
+                "notice_en_text", "Incoming mail arrives late."));
 
         assertThat(notice).isWaitingAt("ReviewNotice");
         assertThat(task(notice)).hasCandidateGroup("support-agents");
@@ -80,7 +80,7 @@ class MajorIncidentProcessTest {
         ProcessInstance incident = declare("INC-2026-0002");
         triage(incident);
         ProcessInstance notice = calledProcessInstance("customer-notice", incident);
-        complete(externalTask(notice), withVariables("noticeSubject", "s", "noticeText", "t", "noticeRecipients", ""));
+        complete(externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
 
         complete(task(notice), withVariables("noticeDecision", "withhold"));
 
@@ -93,7 +93,7 @@ class MajorIncidentProcessTest {
         ProcessInstance incident = declare("INC-2026-0003");
         triage(incident);
         ProcessInstance notice = calledProcessInstance("customer-notice", incident);
-        complete(externalTask(notice), withVariables("noticeSubject", "s", "noticeText", "t", "noticeRecipients", "x"));
+        complete(externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
         complete(task(notice), withVariables("noticeDecision", "send"));
 
         // when the e-mail channel reports a business failure (the bridge turns it into a BPMN error)

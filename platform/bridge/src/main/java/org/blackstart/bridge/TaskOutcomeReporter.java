@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.blackstart.spi.BusinessFailure;
+import org.blackstart.spi.RetryLater;
 import org.blackstart.spi.TaskResult;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -48,6 +49,11 @@ final class TaskOutcomeReporter {
                         truncate(redactor.redact(business.getMessage())));
                 return;
             }
+            RetryLater later = find(failure, RetryLater.class);
+            if (later != null) {
+                retryLater(task, later);
+                return;
+            }
             reportFailure(task, failure);
         } catch (RuntimeException engineRefused) {
             // The task may have been cancelled with its process, or its lock lost to another worker:
@@ -64,6 +70,16 @@ final class TaskOutcomeReporter {
             // A lock extension committed in the same instant; the task is still ours, so once more.
             service.complete(task.getId(), settings.workerId(), variables);
         }
+    }
+
+    private void retryLater(LockedExternalTask task, RetryLater later) {
+        // Not a failure: the retries stay as they were, and the task waits as long as it was told.
+        int retries = task.getRetries() == null ? settings.retries() : task.getRetries();
+        String message = truncate(redactor.redact(later.getMessage()));
+        LOG.info("BLACKSTART-BRIDGE-004 {} for {} asked to wait {} s: {}", task.getTopicName(), task.getBusinessKey(),
+                later.after().toSeconds(), message);
+        service.handleFailure(task.getId(), settings.workerId(), "waiting: " + message, null, Math.max(1, retries),
+                later.after().toMillis());
     }
 
     private void reportFailure(LockedExternalTask task, Exception failure) {
@@ -93,9 +109,13 @@ final class TaskOutcomeReporter {
     }
 
     private static BusinessFailure findBusinessFailure(Throwable failure) {
+        return find(failure, BusinessFailure.class);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BusinessFailure business) {
-                return business;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -10,10 +10,16 @@ public final class Topics {
     public static final String NOTICE_DRAFT = "notice.draft";
     /** Send an approved customer notice by e-mail, one message per recipient. Body: {@link CustomerNotice}. */
     public static final String NOTICE_EMAIL = "notice.email";
-    /** Publish an approved notice on social media. Body: {@link CustomerNotice}. */
-    public static final String NOTICE_SOCIAL = "notice.social";
-    /** Publish an approved notice on the status page. Body: {@link CustomerNotice}. */
+    /** Send an approved customer notice by SMS, to each recipient. Body: {@link CustomerNotice}. */
+    public static final String NOTICE_SMS = "notice.sms";
+    /** Post an approved notice on X. Body: {@link CustomerNotice}, text {@code notice_x}. */
+    public static final String NOTICE_X = "notice.x";
+    /** Post an approved notice on Mastodon. Body: {@link CustomerNotice}, text {@code notice_mastodon}. */
+    public static final String NOTICE_MASTODON = "notice.mastodon";
+    /** Publish an approved notice on the status page; served by the platform. Body: {@link CustomerNotice}. */
     public static final String NOTICE_STATUSPAGE = "notice.statuspage";
+    /** Prefix of the notice topics: a notice channel {@code c} is served on {@code notice.c}. */
+    public static final String NOTICE_PREFIX = "notice.";
     /** Phone an on-call engineer and gather a keypress. Body: {@link PageRequest}. */
     public static final String PAGE_PHONE = "page.phone";
     /** Text an on-call engineer. Body: {@link PageRequest}. */
@@ -26,9 +32,23 @@ public final class Topics {
     private Topics() {
     }
 
-    /** True for the topics whose body is a {@link CustomerNotice}. */
+    /**
+     * The topic of a notice channel. The channel is where customers read (e-mail, X); the plugin
+     * serving its topic is how we get there, so BPMN names the channel, never the plugin.
+     */
+    public static String notice(String channel) {
+        return NOTICE_PREFIX + channel;
+    }
+
+    /** The channel of a notice topic, or {@code null} when the topic is not one. */
+    public static String noticeChannel(String topic) {
+        return carriesCustomerNotice(topic) ? topic.substring(NOTICE_PREFIX.length()) : null;
+    }
+
+    /** True for the topics whose body is a {@link CustomerNotice}: every {@code notice.*} but the draft. */
     public static boolean carriesCustomerNotice(String topic) {
-        return NOTICE_EMAIL.equals(topic) || NOTICE_SOCIAL.equals(topic) || NOTICE_STATUSPAGE.equals(topic);
+        return topic != null && topic.startsWith(NOTICE_PREFIX) && !NOTICE_DRAFT.equals(topic)
+                && topic.length() > NOTICE_PREFIX.length();
     }
 
     /** True for the topics whose body is a {@link PageRequest}. */

@@ -2,37 +2,55 @@ package org.blackstart.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CustomerNoticeTest {
 
     @Test
-    void readsRecipientsWrittenByHandInAForm() {
-        // given an agent who typed recipients one per line, with a stray comma and a duplicate
-        var task = new TaskContext("t1", Topics.NOTICE_EMAIL, "INC-2026-0001", "pi", "SendNotice", 1, Map.of(
-                CustomerNotice.Variables.STEP, "initial",
-                CustomerNotice.Variables.SUBJECT, "Mail delayed",
-                CustomerNotice.Variables.TEXT, "We are on it.",
-                CustomerNotice.Variables.RECIPIENTS, "a@example.com,\n b@example.com ;\r\na@example.com\n"));
+    void readsTheWordsOfEveryLanguageAndThePublicPostsFromTheTaskVariables() {
+        var variables = new HashMap<String, Object>();
+        variables.put(CustomerNotice.Variables.STEP, "initial");
+        variables.put(CustomerNotice.Variables.PHASE, "investigating");
+        variables.put(CustomerNotice.Variables.LANGUAGE, "en");
+        variables.put("notice_en_subject", "Mail delayed");
+        variables.put("notice_en_text", "We are on it.");
+        variables.put("notice_nl_subject", "Mail vertraagd");
+        variables.put("notice_nl_sms", "Mail vertraagd. Zie status.example.com");
+        variables.put("notice_x", "Mail is delayed. https://status.example.com");
+        variables.put("title", "not a notice part");
+        var task = new TaskContext("t1", Topics.NOTICE_EMAIL, "INC-2026-0001", "pi", "SendNotice", 1, variables);
 
-        // when
         CustomerNotice notice = CustomerNotice.from(task);
 
-        // then
-        assertThat(notice.recipients()).containsExactly("a@example.com", "b@example.com");
         assertThat(notice.step()).isEqualTo("initial");
-        assertThat(notice.language()).isEqualTo("en");
-        assertThat(notice.incidentKey()).isEqualTo("INC-2026-0001");
+        assertThat(notice.phase()).isEqualTo("investigating");
+        assertThat(notice.text("nl").subject()).isEqualTo("Mail vertraagd");
+        assertThat(notice.text("nl-BE").sms()).isEqualTo("Mail vertraagd. Zie status.example.com");
+        assertThat(notice.text("en").text()).isEqualTo("We are on it.");
+        assertThat(notice.post("x")).isEqualTo("Mail is delayed. https://status.example.com");
+        assertThat(notice.posts()).containsOnlyKeys("x");
     }
 
     @Test
-    void fallsBackToTheActivityAsStepWhenTheProcessNamesNone() {
-        var task = new TaskContext("t1", Topics.NOTICE_EMAIL, "INC-2026-0001", "pi", "SendNotice", 1,
-                Map.of(CustomerNotice.Variables.RECIPIENTS, List.of("x@example.com")));
+    void aReaderOfALanguageWithoutWordsReadsTheNoticeLanguage() {
+        var task = new TaskContext("t1", Topics.NOTICE_EMAIL, "INC-2026-0001", "pi", "SendNotice", 1, Map.of(
+                CustomerNotice.Variables.LANGUAGE, "en", "notice_en_subject", "Mail delayed"));
 
-        assertThat(CustomerNotice.from(task).step()).isEqualTo("SendNotice");
-        assertThat(CustomerNotice.from(task).recipients()).containsExactly("x@example.com");
+        CustomerNotice notice = CustomerNotice.from(task);
+
+        assertThat(notice.text("fr").subject()).isEqualTo("Mail delayed");
+        assertThat(notice.step()).as("no step named: the activity is the step").isEqualTo("SendNotice");
+    }
+
+    @Test
+    void theVariableNamesAreTheOnesFormsAndTemplatesUse() {
+        assertThat(CustomerNotice.Variables.text("de-CH", CustomerNotice.TextPart.SUBJECT)).isEqualTo("notice_de_subject");
+        assertThat(CustomerNotice.Variables.post("mastodon")).isEqualTo("notice_mastodon");
+        assertThat(Topics.notice("x")).isEqualTo(Topics.NOTICE_X);
+        assertThat(Topics.noticeChannel("notice.email")).isEqualTo("email");
+        assertThat(Topics.carriesCustomerNotice(Topics.NOTICE_DRAFT)).isFalse();
+        assertThat(Topics.carriesCustomerNotice(Topics.PAGE_PHONE)).isFalse();
     }
 }

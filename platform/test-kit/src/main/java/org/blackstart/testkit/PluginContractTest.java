@@ -8,6 +8,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
 import org.blackstart.spi.BlackstartPlugin;
+import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.NoticeRecipient;
+import org.blackstart.spi.Topics;
 import org.blackstart.spi.DeliveryLedger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 public abstract class PluginContractTest {
 
     protected final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
+    /** The audience of notice topics; {@link #typicalAudience()} is added for each incident the contract runs. */
+    protected final InMemoryNoticeAudience audience = new InMemoryNoticeAudience();
     protected BridgeHarness harness;
 
     /** The plugin under test, as its auto-configuration would register it. */
@@ -35,6 +40,14 @@ public abstract class PluginContractTest {
 
     /** Process variables of a typical task of {@link #topic()}. */
     protected abstract Map<String, Object> typicalTask();
+
+    /**
+     * For a {@code notice.<channel>} topic: the recipients of the typical task on its channel. The
+     * contract adds them to {@link #audience} under the incident and the task's {@code noticeStep}.
+     */
+    protected List<NoticeRecipient> typicalAudience() {
+        return List.of();
+    }
 
     /** How many deliveries the typical task makes (one per recipient, say). */
     protected abstract int deliveriesPerTypicalTask();
@@ -58,6 +71,19 @@ public abstract class PluginContractTest {
         harness.close();
     }
 
+    private TaskRun run(String incidentKey) {
+        String channel = Topics.noticeChannel(topic());
+        if (channel != null && audience.count(incidentKey, step(), channel) == 0) {
+            audience.add(incidentKey, step(), channel, typicalAudience());
+        }
+        return harness.run(topic(), incidentKey, typicalTask());
+    }
+
+    private String step() {
+        Object step = typicalTask().get(CustomerNotice.Variables.STEP);
+        return step == null ? "Serve" : step.toString();
+    }
+
     @Test
     void everyDeclaredTopicHasARouteServingIt() {
         List<String> consumed = harness.camel().getRoutes().stream()
@@ -72,7 +98,7 @@ public abstract class PluginContractTest {
 
     @Test
     void completesATaskOfItsTopicAndDeliversOncePerRecipient() {
-        TaskRun run = harness.run(topic(), "INC-2026-0001", typicalTask());
+        TaskRun run = run("INC-2026-0001");
 
         assertThat(run.outcome()).as("incident message: %s", run.incidentMessage()).isEqualTo(TaskRun.Outcome.COMPLETED);
         assertThat(deliveriesReceived()).isEqualTo(deliveriesPerTypicalTask());
@@ -81,9 +107,9 @@ public abstract class PluginContractTest {
 
     @Test
     void sendsNothingTwiceWhenTheSameStepRunsAgain() {
-        harness.run(topic(), "INC-2026-0002", typicalTask());
+        run("INC-2026-0002");
 
-        TaskRun again = harness.run(topic(), "INC-2026-0002", typicalTask());
+        TaskRun again = run("INC-2026-0002");
 
         assertThat(again.outcome()).isEqualTo(TaskRun.Outcome.COMPLETED);
         assertThat(deliveriesReceived()).isEqualTo(deliveriesPerTypicalTask());
@@ -93,7 +119,7 @@ public abstract class PluginContractTest {
     void aBrokenRemoteSideBecomesAnIncidentAndTheCockpitRetryDeliversEverything() {
         breakRemoteSide();
 
-        TaskRun failed = harness.run(topic(), "INC-2026-0003", typicalTask());
+        TaskRun failed = run("INC-2026-0003");
 
         assertThat(failed.outcome()).isEqualTo(TaskRun.Outcome.INCIDENT);
         assertThat(failed.incidentMessage()).isNotBlank();

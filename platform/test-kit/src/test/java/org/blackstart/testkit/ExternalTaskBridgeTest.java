@@ -65,13 +65,14 @@ class ExternalTaskBridgeTest {
 
         harness.run(Topics.NOTICE_EMAIL, "INC-2026-0042", Map.of(
                 CustomerNotice.Variables.STEP, "initial",
-                CustomerNotice.Variables.SUBJECT, "Mail delayed",
-                CustomerNotice.Variables.RECIPIENTS, "a@example.com, b@example.com"));
+                "notice_en_subject", "Mail delayed",
+                "notice_x", "Mail is delayed"));
 
         assertThat(bodies).singleElement().isInstanceOfSatisfying(CustomerNotice.class, notice -> {
             assertThat(notice.incidentKey()).isEqualTo("INC-2026-0042");
-            assertThat(notice.subject()).isEqualTo("Mail delayed");
-            assertThat(notice.recipients()).containsExactly("a@example.com", "b@example.com");
+            assertThat(notice.step()).isEqualTo("initial");
+            assertThat(notice.text("en").subject()).isEqualTo("Mail delayed");
+            assertThat(notice.post("x")).isEqualTo("Mail is delayed");
         });
         assertThat(contexts).singleElement().satisfies(context -> {
             assertThat(context.topic()).isEqualTo(Topics.NOTICE_EMAIL);
@@ -93,6 +94,32 @@ class ExternalTaskBridgeTest {
 
         assertThat(run.outcome()).isEqualTo(TaskRun.Outcome.BUSINESS_ERROR);
         assertThat(run.errorCode()).isEqualTo("RECIPIENT_UNKNOWN");
+    }
+
+    @Test
+    void aRouteToldToWaitIsRetriedAfterTheWaitWithoutUsingUpItsRetries() {
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        var settings = new BridgeSettings("node-1", Duration.ofSeconds(30), Duration.ofMillis(20), 10, 1,
+                List.of(Duration.ZERO));
+        harness = new BridgeHarness(settings).start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("blackstart:task:test.limited").process(e -> {
+                    attempts.add(e.getIn().getHeader(BlackstartHeaders.TASK, TaskContext.class).attempt());
+                    if (attempts.size() < 3) {
+                        throw new org.blackstart.spi.RetryLater(Duration.ofMillis(300), "429: rate limit, resets soon");
+                    }
+                });
+            }
+        });
+
+        long started = System.nanoTime();
+        TaskRun run = harness.run("test.limited", "INC-2026-0001", Map.of());
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(run.outcome()).as("two waits did not use up the single retry").isEqualTo(TaskRun.Outcome.COMPLETED);
+        assertThat(attempts).hasSize(3);
+        assertThat(tookMillis).as("waited twice as told").isGreaterThanOrEqualTo(600);
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.NoticeRecipient;
 import org.blackstart.spi.TaskContext;
 import org.blackstart.spi.TaskResult;
 import org.springframework.core.io.ClassPathResource;
@@ -28,8 +28,11 @@ public class NoticeDrafter {
     private final NoticeProperties properties;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-    public NoticeDrafter(Subscribers subscribers, NoticeProperties properties) {
+    private final JdbcNoticeAudience audience;
+
+    public NoticeDrafter(Subscribers subscribers, NoticeProperties properties, JdbcNoticeAudience audience) {
         this.subscribers = subscribers;
+        this.audience = audience;
         this.properties = properties;
     }
 
@@ -54,12 +57,14 @@ public class NoticeDrafter {
         if (subject.startsWith("Subject:")) {
             subject = subject.substring("Subject:".length()).strip();
         }
-        String recipients = subscribers.of(task.string("affectedServices")).stream()
-                .map(Subscribers.Subscriber::email).collect(Collectors.joining("\n"));
-        return TaskResult.of(CustomerNotice.Variables.SUBJECT, subject)
-                .and(CustomerNotice.Variables.TEXT, text)
-                .and(CustomerNotice.Variables.RECIPIENTS, recipients)
+        audience.fix(task.incidentKey(), step, subscribers.of(task.string("affectedServices")).stream()
+                .map(s -> new JdbcNoticeAudience.Entry("email",
+                        new NoticeRecipient(s.email(), s.language(), s.name(), null, null)))
+                .toList());
+        return TaskResult.of(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.SUBJECT), subject)
+                .and(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.TEXT), text)
                 .and(CustomerNotice.Variables.LANGUAGE, language)
+                .and(CustomerNotice.Variables.STEP, step)
                 .and("noticeDecision", "send");
     }
 

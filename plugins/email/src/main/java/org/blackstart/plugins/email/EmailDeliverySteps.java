@@ -1,12 +1,15 @@
 package org.blackstart.plugins.email;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.component.mail.MailConstants;
 import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.DeliveryLedger;
+import org.blackstart.spi.NoticeAudience;
+import org.blackstart.spi.NoticeRecipient;
 import org.blackstart.spi.TaskResult;
 
 /** The steps of {@link EmailNoticeRoutes}, as methods the route calls by name. */
@@ -16,18 +19,30 @@ public class EmailDeliverySteps {
     /** Result variable: how many recipients the notice went to by e-mail. */
     public static final String RESULT_RECIPIENTS = "emailRecipients";
 
+    private static final int PAGE = 1000;
+
     private final DeliveryLedger ledger;
+    private final NoticeAudience audience;
     private final EmailProperties properties;
     private final NoticeMessageFactory messages;
 
-    public EmailDeliverySteps(DeliveryLedger ledger, EmailProperties properties) {
+    public EmailDeliverySteps(DeliveryLedger ledger, NoticeAudience audience, EmailProperties properties) {
         this.ledger = ledger;
+        this.audience = audience;
         this.properties = properties;
         this.messages = new NoticeMessageFactory(properties);
     }
 
     public List<EmailDelivery> perRecipient(CustomerNotice notice) {
-        return notice.recipients().stream().map(recipient -> EmailDelivery.of(notice, recipient)).toList();
+        List<EmailDelivery> deliveries = new ArrayList<>();
+        String after = null;
+        List<NoticeRecipient> page;
+        do {
+            page = audience.page(notice.incidentKey(), notice.step(), EmailDelivery.CHANNEL, after, PAGE);
+            page.forEach(recipient -> deliveries.add(EmailDelivery.of(notice, recipient)));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).address();
+        } while (page.size() == PAGE);
+        return deliveries;
     }
 
     /** True when this worker must send now; false when it was sent before. */
@@ -53,7 +68,8 @@ public class EmailDeliverySteps {
     }
 
     public TaskResult result(CustomerNotice notice) {
-        return TaskResult.of(RESULT_RECIPIENTS, notice.recipients().size());
+        return TaskResult.of(RESULT_RECIPIENTS,
+                (int) audience.count(notice.incidentKey(), notice.step(), EmailDelivery.CHANNEL));
     }
 
     /** Another worker holds a live claim on the same delivery; the task is retried after its lease. */

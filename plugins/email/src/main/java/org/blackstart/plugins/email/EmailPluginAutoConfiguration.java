@@ -1,6 +1,7 @@
 package org.blackstart.plugins.email;
 
 import org.blackstart.spi.DeliveryLedger;
+import org.blackstart.spi.NoticeAudience;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,7 @@ public class EmailPluginAutoConfiguration {
     }
 
     @Bean
-    EmailNoticeRoutes emailNoticeRoutes(EmailProperties properties, DeliveryLedger ledger) {
-        return new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, properties));
+    EmailNoticeRoutes emailNoticeRoutes(EmailProperties properties, DeliveryLedger ledger, NoticeAudience audience) {
+        return new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, audience, properties));
     }
 }

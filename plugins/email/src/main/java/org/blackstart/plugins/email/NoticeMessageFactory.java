@@ -26,16 +26,16 @@ final class NoticeMessageFactory {
     }
 
     MimeMessage compose(EmailDelivery delivery) throws MessagingException, UnsupportedEncodingException {
-        var notice = delivery.notice();
+        var notice = delivery.notice().text(delivery.recipient().language());
         MimeMessage message = new StableIdMimeMessage(session, "<" + delivery.key().id() + "@" + properties.fromDomain() + ">");
         message.setFrom(new InternetAddress(properties.from(), properties.fromName(), StandardCharsets.UTF_8.name()));
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(delivery.recipient(), true));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(delivery.recipient().address(), true));
         message.setSubject(notice.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         message.setHeader("Content-Language", notice.language());
         // Out-of-office replies to a notice would only flood the sender address.
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader("X-Blackstart-Incident", notice.incidentKey());
+        message.setHeader("X-Blackstart-Incident", delivery.notice().incidentKey());
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(notice.text(), StandardCharsets.UTF_8.name(), "plain");

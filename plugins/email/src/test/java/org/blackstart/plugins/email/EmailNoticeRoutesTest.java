@@ -8,10 +8,14 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.NoticeRecipient;
+import org.blackstart.spi.NoticeText;
+import org.blackstart.testkit.InMemoryNoticeAudience;
 import org.blackstart.spi.DeliveryKey;
 import org.blackstart.spi.TaskResult;
 import org.blackstart.testkit.InMemoryDeliveryLedger;
@@ -25,9 +29,12 @@ class EmailNoticeRoutesTest extends CamelTestSupport {
     private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
     private EmailProperties properties;
 
-    private final CustomerNotice notice = new CustomerNotice("INC-2026-0001", "initial", "en",
-            "Mail delivery delayed", "Incoming mail is delayed.\n\nWe will update you within the hour.", null,
-            List.of("ann@customer.example", "bob@customer.example"));
+    private final InMemoryNoticeAudience audience = new InMemoryNoticeAudience()
+            .add("INC-2026-0001", "initial", "email", NoticeRecipient.of("ann@customer.example"),
+                    NoticeRecipient.of("bob@customer.example"));
+    private final CustomerNotice notice = new CustomerNotice("INC-2026-0001", "initial", "investigating", "en",
+            Map.of("en", new NoticeText("en", "Mail delivery delayed",
+                    "Incoming mail is delayed.\n\nWe will update you within the hour.", null, "", "")), Map.of());
 
     @Override
     protected void setupResources() {
@@ -44,7 +51,7 @@ class EmailNoticeRoutesTest extends CamelTestSupport {
 
     @Override
     protected org.apache.camel.RoutesBuilder createRouteBuilder() {
-        return new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, properties));
+        return new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, audience, properties));
     }
 
     @Override
@@ -145,8 +152,12 @@ class EmailNoticeRoutesTest extends CamelTestSupport {
     @Test
     void htmlFromTheNoticeIsUsedAsItIs() throws Exception {
         startWithDirectInput();
-        var withHtml = new CustomerNotice("INC-2026-0001", "initial", "nl", "Storing", "Tekst", "<p><b>Storing</b></p>",
-                List.of("ann@customer.example"));
+        audience.clear();
+        audience.add("INC-2026-0001", "initial", "email",
+                new NoticeRecipient("ann@customer.example", "nl-BE", "Ann", "c-1", null));
+        var withHtml = new CustomerNotice("INC-2026-0001", "initial", "investigating", "en", Map.of(
+                "en", new NoticeText("en", "Outage", "Text", null, "", ""),
+                "nl", new NoticeText("nl", "Storing", "Tekst", "<p><b>Storing</b></p>", "", "")), Map.of());
 
         template.sendBody("direct:notice", withHtml);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.camel.RoutesBuilder;
 import org.blackstart.spi.BlackstartPlugin;
 import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.NoticeRecipient;
 import org.blackstart.spi.DeliveryLedger;
 import org.blackstart.spi.Topics;
 import org.blackstart.testkit.LocalServers;
@@ -27,7 +28,7 @@ class EmailPluginContractTest extends PluginContractTest {
 
     @Override
     protected List<RoutesBuilder> routes(DeliveryLedger ledger) {
-        return List.of(new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, properties)));
+        return List.of(new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, audience, properties)));
     }
 
     @Override
@@ -39,9 +40,14 @@ class EmailPluginContractTest extends PluginContractTest {
     protected Map<String, Object> typicalTask() {
         return Map.of(
                 CustomerNotice.Variables.STEP, "initial",
-                CustomerNotice.Variables.SUBJECT, "Mail delayed",
-                CustomerNotice.Variables.TEXT, "Incoming mail is delayed.",
-                CustomerNotice.Variables.RECIPIENTS, "ann@customer.example\nbob@customer.example\ncid@customer.example");
+                "notice_en_subject", "Mail delayed",
+                "notice_en_text", "Incoming mail is delayed.");
+    }
+
+    @Override
+    protected List<NoticeRecipient> typicalAudience() {
+        return List.of(NoticeRecipient.of("ann@customer.example"), NoticeRecipient.of("bob@customer.example"),
+                NoticeRecipient.of("cid@customer.example"));
     }
 
     @Override
