@@ -56,4 +56,11 @@ public class JdbcNoticeAudience implements NoticeAudience {
                 + "AND channel = ?", Long.class, incidentKey, step, channel);
         return count == null ? 0 : count;
     }
+
+    /** How many recipients of the notice on {@code channel} the delivery ledger has as sent. */
+    public long delivered(String incidentKey, String step, String channel) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM bs_delivery WHERE incident_key = ? AND step = ? "
+                + "AND channel = ? AND state = 'SENT'", Long.class, incidentKey, step, channel);
+        return count == null ? 0 : count;
+    }
 }

@@ -95,7 +95,9 @@ public class TopicCoverage {
             model.getModelElementsByType(SendTask.class).forEach(t -> topics.add(t.getCamundaTopic()));
             model.getModelElementsByType(BusinessRuleTask.class).forEach(t -> topics.add(t.getCamundaTopic()));
             model.getModelElementsByType(MessageEventDefinition.class).forEach(t -> topics.add(t.getCamundaTopic()));
-            topics.stream().filter(t -> t != null && !t.isBlank())
+            // A topic chosen at run time (notice.${noticeChannel}) is checked where it is chosen: only
+            // channels whose topic is served are offered.
+            topics.stream().filter(t -> t != null && !t.isBlank() && !t.contains("${"))
                     .forEach(t -> wanted.computeIfAbsent(t, k -> new TreeSet<>()).add(definition.getKey()));
         }
         return wanted;

@@ -5,5 +5,7 @@ public enum TimelineKind {
     /** Alerts opened, joined or resolved for the incident. */
     ALERTS,
     /** Pages sent, answered, timed out, escalated. */
-    PAGING
+    PAGING,
+    /** Customer notices: drafted, published per channel, skipped, refused, key accounts called. */
+    NOTICES
 }

@@ -1,0 +1,104 @@
+package org.blackstart.bpmn;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stands in for the platform's notice beans in process tests ({@code noticeChannelGuard},
+ * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}), keeping what they were asked
+ * so tests can check it. Channel choice works as the platform's: offered ({@code noticeCan_<c>}) and
+ * ticked ({@code send_<c>}).
+ */
+public class FakeNoticeServices {
+
+    static final List<String> CHANNELS = List.of("email", "sms", "x", "mastodon", "statuspage");
+
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final Set<String> down = new HashSet<>();
+    /** Key accounts by name to phone number, for {@link KeyAccountCalls#start}. */
+    Map<String, String> keyAccounts = Map.of();
+
+    static FakeNoticeServices register() {
+        FakeNoticeServices fake = new FakeNoticeServices();
+        Mocks.register("noticeChannelGuard", fake.new ChannelGuard());
+        Mocks.register("keyAccountCalls", fake.new KeyAccountCalls());
+        Mocks.register("noticeCadence", new Cadence());
+        Mocks.register("noticeReview", new Review());
+        return fake;
+    }
+
+    public class ChannelGuard {
+        public List<String> channels(DelegateExecution execution) {
+            List<String> chosen = new ArrayList<>();
+            for (String channel : CHANNELS) {
+                if (Boolean.TRUE.equals(execution.getVariable("noticeCan_" + channel))
+                        && Boolean.TRUE.equals(execution.getVariable("send_" + channel))) {
+                    chosen.add(channel);
+                }
+            }
+            return chosen;
+        }
+
+        public boolean knownDown(DelegateExecution execution) {
+            return down.contains((String) execution.getVariable("noticeChannel"));
+        }
+
+        public void skip(DelegateExecution execution) {
+            lines.add("skipped " + execution.getVariable("noticeChannel"));
+        }
+
+        public void unavailable(DelegateExecution execution) {
+            lines.add("unavailable " + execution.getVariable("noticeChannel") + ": " + execution.getVariable("noticeErrorMessage"));
+        }
+
+        public void refused(DelegateExecution execution) {
+            lines.add("refused " + execution.getVariable("noticeChannel") + ": " + execution.getVariable("noticeErrorCode"));
+        }
+
+        public String published(DelegateExecution execution) {
+            String line = "published " + execution.getVariable("noticeChannel") + " " + execution.getVariable("noticeSent");
+            lines.add(line);
+            return line;
+        }
+    }
+
+    public class KeyAccountCalls {
+        public int start(DelegateExecution execution) {
+            var runtime = execution.getProcessEngineServices().getRuntimeService();
+            keyAccounts.forEach((name, phone) -> runtime.startProcessInstanceByKey("customer-call",
+                    execution.getProcessBusinessKey(), Map.of("customerName", name, "customerPhone", phone,
+                            "customerLanguage", "nl", "callScript", "Goedemorgen " + name,
+                            "title", execution.getVariable("title"), "noticeStep", execution.getVariable("noticeStep"))));
+            return keyAccounts.size();
+        }
+
+        public String line(DelegateExecution execution) {
+            return keyAccounts.isEmpty() ? "" : keyAccounts.size() + " key accounts to call";
+        }
+    }
+
+    public static class Cadence {
+        public String interval(DelegateExecution execution) {
+            return "SEV1".equals(execution.getVariable("severity")) ? "PT30M" : "PT1H";
+        }
+
+        public String grace(DelegateExecution execution) {
+            return "PT10M";
+        }
+    }
+
+    public static class Review {
+        public void checked(DelegateTask task) {
+        }
+
+        public void approved(DelegateTask task) {
+        }
+    }
+}
