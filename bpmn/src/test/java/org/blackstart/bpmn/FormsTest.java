@@ -23,7 +23,8 @@ class FormsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn"})
+    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
+            "bpmn/customer-call.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -36,20 +37,57 @@ class FormsTest {
     @ParameterizedTest
     @ValueSource(strings = {"triage:severity", "triage:affectedServices", "triage:customerImpact",
             "review-notice:notice_en_subject", "review-notice:notice_en_text", "review-notice:noticeDecision",
+            "review-notice:notice_nl_subject", "review-notice:notice_x", "approve-notice:noticeApproval",
+            "customer-update:updateDecision", "call-customer:callOutcome",
             "declare-incident:title", "mitigate:mitigationSummary", "resolve:resolutionSummary"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
         JsonNode form = read("forms/" + parts[0] + ".form");
 
-        JsonNode field = null;
-        for (JsonNode component : form.path("components")) {
-            if (parts[1].equals(component.path("key").asText())) {
-                field = component;
-            }
-        }
+        JsonNode field = find(form.path("components"), parts[1]);
 
         assertThat(field).as("field %s in form %s", parts[1], parts[0]).isNotNull();
         assertThat(field.path("validate").path("required").asBoolean()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nl", "de", "fr"})
+    void theReviewFormShowsALanguageOnlyWhenTheAudienceReadsIt(String language) throws IOException {
+        JsonNode form = read("forms/review-notice.form");
+
+        JsonNode group = null;
+        for (JsonNode component : form.path("components")) {
+            if (find(component.path("components"), "notice_" + language + "_subject") != null) {
+                group = component;
+            }
+        }
+
+        assertThat(group).as("group of %s", language).isNotNull();
+        assertThat(group.path("conditional").path("hide").asText()).isEqualTo("=not(noticeHas_" + language + ")");
+        assertThat(find(group.path("components"), "notice_" + language + "_sms")).isNotNull();
+        assertThat(find(group.path("components"), "notice_" + language + "_phone")).isNotNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void publicPostsAreHeldToTheirNetworksLimits() throws IOException {
+        JsonNode form = read("forms/review-notice.form");
+
+        assertThat(find(form.path("components"), "notice_x").path("validate").path("maxLength").asInt()).isEqualTo(280);
+        assertThat(find(form.path("components"), "notice_mastodon").path("validate").path("maxLength").asInt()).isEqualTo(500);
+    }
+
+    /** A field by key, also inside groups. */
+    private static JsonNode find(JsonNode components, String key) {
+        for (JsonNode component : components) {
+            if (key.equals(component.path("key").asText())) {
+                return component;
+            }
+            JsonNode nested = find(component.path("components"), key);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
     }
 
     @ParameterizedTest
@@ -67,7 +105,8 @@ class FormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn"})
+    @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
+            "bpmn/customer-call.bpmn"})
     void everyUserTaskHasTheLatestVersionOfAForm(String process) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How major-incident starts, feeds and stops paging, and tells the commander when alerts resolve. */
-@Deployment(resources = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn"})
+@Deployment(resources = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/customer-call.bpmn", "bpmn/paging.bpmn"})
 class IncidentPagingProcessTest {
 
     @RegisterExtension
@@ -33,6 +33,7 @@ class IncidentPagingProcessTest {
     @BeforeEach
     void planner() {
         Mocks.register("pagingPlanner", new FakePagingPlanner());
+        FakeNoticeServices.register();
     }
 
     @AfterEach

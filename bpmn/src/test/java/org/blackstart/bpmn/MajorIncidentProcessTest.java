@@ -3,109 +3,182 @@ package org.blackstart.bpmn;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@Deployment(resources = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn"})
+@Deployment(resources = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/customer-call.bpmn"})
 class MajorIncidentProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
             .configurationResource("blackstart-bpmn-test.cfg.xml").build();
 
+    @BeforeEach
+    void fakes() {
+        FakeNoticeServices.register();
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
     private ProcessInstance declare(String key) {
         return runtimeService().startProcessInstanceByKey("major-incident", key,
                 Map.of("title", "Mail delivery delayed", "summary", "Queues are growing on mx1-mx4"));
     }
 
-    private void triage(ProcessInstance incident) {
+    private void triage(ProcessInstance incident, String severity) {
         assertThat(incident).isWaitingAt("Triage");
         assertThat(task(incident)).hasCandidateGroup("incident-commanders");
-        complete(task(incident), withVariables("severity", "SEV2", "affectedServices", "mail",
+        complete(task(incident), withVariables("severity", severity, "affectedServices", "mail",
                 "customerImpact", "Incoming mail arrives up to an hour late."));
     }
 
-    /** Drafts, approves and sends the notice of the called customer-notice process. */
-    private ProcessInstance noticeSent(ProcessInstance incident, String expectedStep) {
-        ProcessInstance notice = calledProcessInstance("customer-notice", incident);
-        assertThat(notice).hasBusinessKey(incident.getBusinessKey()).isWaitingAt("DraftNotice");
-        assertThat(notice).variables().containsEntry("noticeStep", expectedStep).containsEntry("title", "Mail delivery delayed");
-        assertThat(externalTask(notice)).hasTopicName("notice.draft");
-        complete(externalTask(notice), withVariables("notice_en_subject", "[SEV2] Mail delivery delayed",
-                "notice_en_text", "Incoming mail arrives late."));
-
-        assertThat(notice).isWaitingAt("ReviewNotice");
-        assertThat(task(notice)).hasCandidateGroup("support-agents");
+    /** Drafts and sends the notice of the called customer-notice process by e-mail, approving it for SEV1. */
+    private ProcessInstance noticeSent(ProcessInstance notice, String expectedStep, String expectedPhase) {
+        assertThat(notice).isWaitingAt("DraftNotice");
+        assertThat(notice).variables().containsEntry("noticeStep", expectedStep).containsEntry("noticePhase", expectedPhase)
+                .containsEntry("title", "Mail delivery delayed");
+        complete(externalTask(notice), withVariables("notice_en_subject", "Mail delivery delayed",
+                "notice_en_text", "Incoming mail arrives late.", "noticeCan_email", true, "send_email", true));
         complete(task(notice), withVariables("noticeDecision", "send"));
-
-        assertThat(notice).isWaitingAt("SendNoticeEmail");
+        if ("SEV1".equals(runtimeService().getVariable(notice.getId(), "severity"))) {
+            complete(task(notice), withVariables("noticeApproval", "approve"));
+        }
         assertThat(externalTask(notice)).hasTopicName("notice.email");
-        complete(externalTask(notice), withVariables("emailRecipients", 1));
+        complete(externalTask(notice), withVariables("noticeSent", 1));
         assertThat(notice).isEnded().hasPassed("NoticeSent");
         return notice;
     }
 
+    private ProcessInstance noticeOf(ProcessInstance incident, String activity) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId())
+                .processDefinitionKey("customer-notice").active().list().stream()
+                .filter(p -> runtimeService().getActiveActivityIds(incident.getId()).contains(activity))
+                .findFirst().orElseThrow(() -> new AssertionError("no customer notice called by " + activity));
+    }
+
     @Test
-    void aDeclaredIncidentIsTriagedNotifiedMitigatedResolvedAndNotifiedAgain() {
+    void customersHearFromUsWhileTheCommanderWorksTheIncident() {
         ProcessInstance incident = declare("INC-2026-0001");
+        triage(incident, "SEV2");
 
-        triage(incident);
-        noticeSent(incident, "initial");
+        assertThat(incident).as("mitigation does not wait for the notice").isWaitingAt("InitialNotice", "Mitigate");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+        assertThat(incident).isWaitingAt("NextUpdateDue", "Mitigate");
 
-        assertThat(incident).isWaitingAt("Mitigate");
-        assertThat(task(incident)).hasCandidateGroup("incident-commanders");
-        complete(task(incident), withVariables("mitigationSummary", "Rerouted mail through mx5"));
-
-        assertThat(incident).isWaitingAt("Resolve");
-        complete(task(incident), withVariables("resolutionSummary", "Replaced the failed disk", "rootCause", "disk"));
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "Rerouted mail through mx5"));
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "Replaced the failed disk", "rootCause", "disk"));
 
         assertThat(incident).isWaitingAt("ResolvedNotice");
-        noticeSent(incident, "resolved");
+        noticeSent(noticeOf(incident, "ResolvedNotice"), "resolved", "resolved");
 
-        assertThat(incident).isEnded().hasPassedInOrder("Triage", "InitialNotice", "Mitigate", "Resolve",
-                "ResolvedNotice", "IncidentClosed");
+        assertThat(incident).isEnded().hasPassed("Triage", "InitialNotice", "Mitigate", "Resolve", "ResolvedNotice",
+                "IncidentClosed");
+    }
+
+    @Test
+    void aSev1UpdateIsDueThirtyMinutesAfterTheLastNoticeAndTheCommanderHearsWhenItIsOverdue() {
+        ProcessInstance incident = declare("INC-2026-0002");
+        triage(incident, "SEV1");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+
+        Job due = job("NextUpdateDue", incident);
+        org.assertj.core.api.Assertions.assertThat(due.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + Duration.ofMinutes(30).toMillis()), 60_000);
+        execute(due);
+
+        assertThat(incident).isWaitingAt("PostUpdate", "Mitigate");
+        assertThat(task("PostUpdate", incident)).hasCandidateGroup("support-agents")
+                .hasName("Customer update due for INC-2026-0002: Mail delivery delayed");
+
+        execute(job("UpdateLate", incident));
+        assertThat(incident).isWaitingAt("PostUpdate", "UpdateOverdue", "Mitigate");
+        assertThat(task("UpdateOverdue", incident)).hasCandidateGroup("incident-commanders");
+
+        complete(task("PostUpdate", incident), withVariables("updateDecision", "update", "updatePhase", "identified",
+                "customerImpact", "A failed disk in the mail cluster; replacing it."));
+
+        assertThat(incident).as("the agent acted: the commander's overdue task goes away").isWaitingAt("UpdateNotice", "Mitigate")
+                .isNotWaitingAt("UpdateOverdue");
+        noticeSent(noticeOf(incident, "UpdateNotice"), "update-2", "identified");
+
+        assertThat(incident).isWaitingAt("NextUpdateDue", "Mitigate");
+        execute(job("NextUpdateDue", incident));
+        complete(task("PostUpdate", incident), withVariables("updateDecision", "update", "updatePhase", "monitoring"));
+        noticeSent(noticeOf(incident, "UpdateNotice"), "update-3", "monitoring");
+    }
+
+    @Test
+    void anAgentMaySkipAnUpdateWhenThereIsNothingNewAndTheNextOneIsDueAgain() {
+        ProcessInstance incident = declare("INC-2026-0003");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+        execute(job("NextUpdateDue", incident));
+
+        complete(task("PostUpdate", incident), withVariables("updateDecision", "skip", "updateSkipReason", "vendor still testing"));
+
+        assertThat(incident).isWaitingAt("NextUpdateDue", "Mitigate").hasNotPassed("UpdateNotice");
+    }
+
+    @Test
+    void noUpdateIsAskedForOnceTheIncidentIsResolved() {
+        ProcessInstance incident = declare("INC-2026-0004");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "done"));
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "done", "rootCause", "disk"));
+
+        execute(job("NextUpdateDue", incident));
+
+        assertThat(incident).isWaitingAt("ResolvedNotice").hasPassed("UpdatesFinished").isNotWaitingAt("PostUpdate");
+    }
+
+    @Test
+    void closingTheIncidentEndsOpenUpdateReminders() {
+        ProcessInstance incident = declare("INC-2026-0005");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+        execute(job("NextUpdateDue", incident));
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "done"));
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "done", "rootCause", "disk"));
+
+        noticeSent(noticeOf(incident, "ResolvedNotice"), "resolved", "resolved");
+
+        assertThat(incident).isEnded().hasPassed("IncidentClosed");
+        org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey("INC-2026-0005").list()).isEmpty();
     }
 
     @Test
     void anAgentCanWithholdANoticeAndTheIncidentGoesOn() {
-        ProcessInstance incident = declare("INC-2026-0002");
-        triage(incident);
+        ProcessInstance incident = declare("INC-2026-0006");
+        triage(incident, "SEV2");
         ProcessInstance notice = calledProcessInstance("customer-notice", incident);
         complete(externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
 
         complete(task(notice), withVariables("noticeDecision", "withhold"));
 
-        assertThat(notice).isEnded().hasPassed("NoticeWithheld").hasNotPassed("SendNoticeEmail");
-        assertThat(incident).isWaitingAt("Mitigate");
-    }
-
-    @Test
-    void aRefusedNoticeGoesBackToTheAgentWithTheReason() {
-        ProcessInstance incident = declare("INC-2026-0003");
-        triage(incident);
-        ProcessInstance notice = calledProcessInstance("customer-notice", incident);
-        complete(externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
-        complete(task(notice), withVariables("noticeDecision", "send"));
-
-        // when the e-mail channel reports a business failure (the bridge turns it into a BPMN error)
-        var locked = engine.getExternalTaskService().fetchAndLock(1, "test").topic("notice.email", 10_000).execute();
-        engine.getExternalTaskService().handleBpmnError(locked.get(0).getId(), "test", "INVALID_RECIPIENTS",
-                "'x' is not an e-mail address");
-
-        // then
-        assertThat(notice).isWaitingAt("ReviewNotice");
-        assertThat(notice).variables().containsEntry("noticeErrorCode", "INVALID_RECIPIENTS")
-                .containsEntry("noticeErrorMessage", "'x' is not an e-mail address");
-        assertThat(incident).isWaitingAt("InitialNotice");
+        assertThat(notice).isEnded().hasPassed("NoticeWithheld").hasNotPassed("PublishOnChannel");
+        assertThat(incident).isWaitingAt("NextUpdateDue", "Mitigate");
     }
 
     @Test
