@@ -1,87 +1,245 @@
 package org.blackstart.app.notice;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.blackstart.app.customer.CustomerAudience;
+import org.blackstart.app.notice.template.NoticeTemplates;
+import org.blackstart.app.notice.template.RenderedNotice;
+import org.blackstart.app.statuspage.StatusPageProperties;
+import org.blackstart.app.statuspage.StatusSubscribers;
 import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.NoticeRecipient;
 import org.blackstart.spi.TaskContext;
 import org.blackstart.spi.TaskResult;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Drafts a customer notice from the template of its step ({@code notices/<step>.<language>.mustache},
- * first line {@code Subject: ...}), addressed to the subscribers of the affected services. The
- * support agent reviews and edits the draft before anything is sent.
+ * Serves {@code notice.draft}: fixes the notice's audience (the customers of the affected services
+ * from the directory, by the channels each prefers, key accounts to phone, and the status page's
+ * subscribers) and renders the notice's templates for every language of that audience and for every
+ * public channel. The support agent reviews and edits all of it before anything is sent.
  */
 @Component
 public class NoticeDrafter {
 
-    private final Subscribers subscribers;
-    private final NoticeProperties properties;
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** The languages the review form has a group for; other languages read {@code blackstart.notices.default-language}. */
+    static final List<String> FORM_LANGUAGES = List.of("en", "nl", "de", "fr");
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ROOT);
+    private static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ROOT);
 
+    private final CustomerAudience customers;
+    private final StatusSubscribers subscribers;
     private final JdbcNoticeAudience audience;
+    private final NoticeTemplates templates;
+    private final ChannelProviders providers;
+    private final NoticeCadence cadence;
+    private final NoticeProperties properties;
+    private final StatusPageProperties statusPage;
+    private final Clock clock;
 
-    public NoticeDrafter(Subscribers subscribers, NoticeProperties properties, JdbcNoticeAudience audience) {
+    public NoticeDrafter(CustomerAudience customers, StatusSubscribers subscribers, JdbcNoticeAudience audience,
+                         NoticeTemplates templates, ChannelProviders providers, NoticeCadence cadence,
+                         NoticeProperties properties, StatusPageProperties statusPage, Clock clock) {
+        this.customers = customers;
         this.subscribers = subscribers;
         this.audience = audience;
+        this.templates = templates;
+        this.providers = providers;
+        this.cadence = cadence;
         this.properties = properties;
+        this.statusPage = statusPage;
+        this.clock = clock;
     }
 
     public TaskResult draft(TaskContext task) {
-        String step = task.string(CustomerNotice.Variables.STEP);
-        if (step == null) {
-            step = "update";
-        }
-        String language = properties.defaultLanguage();
-        Map<String, Object> data = new HashMap<>(task.variables());
-        data.put("incidentKey", task.incidentKey());
-        data.put("signature", properties.signature());
-        String rendered = template(step, language).execute(data).strip();
+        String incident = task.incidentKey();
+        String step = orElse(task.string(CustomerNotice.Variables.STEP), "update");
+        String phase = orElse(task.string(CustomerNotice.Variables.PHASE), phaseOf(step));
+        Set<String> services = services(task.string("affectedServices"));
 
-        String subject = rendered;
-        String text = "";
-        int newline = rendered.indexOf('\n');
-        if (newline >= 0) {
-            subject = rendered.substring(0, newline);
-            text = rendered.substring(newline + 1).strip();
+        Audience fixed = audienceOf(services);
+        audience.fix(incident, step, fixed.entries());
+
+        Map<String, Object> result = new HashMap<>();
+        result.put(CustomerNotice.Variables.STEP, step);
+        result.put(CustomerNotice.Variables.PHASE, phase);
+        result.put(CustomerNotice.Variables.LANGUAGE, properties.defaultLanguage());
+        Map<String, Object> data = data(task, incident, phase, services);
+        // Kept on the notice, so that the HTML can be made again from the text the agent edits.
+        result.put("statusPageUrl", data.get("statusPageUrl"));
+        result.put("incidentUrl", data.get("incidentUrl"));
+
+        Set<String> languages = new LinkedHashSet<>();
+        languages.add(properties.defaultLanguage());
+        fixed.languages().stream().filter(FORM_LANGUAGES::contains).forEach(languages::add);
+        for (String language : languages) {
+            RenderedNotice rendered = templates.render(phase, language, data);
+            result.put(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.SUBJECT), rendered.subject());
+            result.put(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.TEXT), rendered.text());
+            result.put(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.HTML), rendered.html());
+            result.put(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.SMS), rendered.sms());
+            result.put(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.PHONE), rendered.phone());
+            result.put("notice_" + language + "_smsInfo", rendered.smsInfo().describe());
+            if (language.equals(properties.defaultLanguage())) {
+                result.put(CustomerNotice.Variables.post("x"), rendered.x());
+                result.put(CustomerNotice.Variables.post("mastodon"), rendered.mastodon());
+                result.put(CustomerNotice.Variables.post("statuspage"), rendered.statuspage());
+            }
         }
-        if (subject.startsWith("Subject:")) {
-            subject = subject.substring("Subject:".length()).strip();
+        for (String language : FORM_LANGUAGES) {
+            result.put("noticeHas_" + language, languages.contains(language));
+            result.put("noticeCalls_" + language, fixed.count("phone", language) > 0);
+            result.put("noticeAudience_" + language, fixed.describe(language));
         }
-        audience.fix(task.incidentKey(), step, subscribers.of(task.string("affectedServices")).stream()
-                .map(s -> new JdbcNoticeAudience.Entry("email",
-                        new NoticeRecipient(s.email(), s.language(), s.name(), null, null)))
-                .toList());
-        return TaskResult.of(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.SUBJECT), subject)
-                .and(CustomerNotice.Variables.text(language, CustomerNotice.TextPart.TEXT), text)
-                .and(CustomerNotice.Variables.LANGUAGE, language)
-                .and(CustomerNotice.Variables.STEP, step)
-                .and("noticeDecision", "send");
+        for (NoticeChannel channel : NoticeChannel.values()) {
+            boolean offered = providers.served(channel) && (!channel.perRecipient() || fixed.count(channel.code()) > 0);
+            result.put("noticeCan_" + channel.code(), offered);
+            result.put("send_" + channel.code(), offered);
+        }
+        result.put("noticeAudienceSummary", fixed.summary(services));
+        result.put("noticeAudienceLine", fixed.line());
+        result.put("noticeApprovalComment", "");
+        result.put("noticeDecision", "send");
+        return new TaskResult(result);
     }
 
-    private Template template(String step, String language) {
-        return templates.computeIfAbsent(step + "." + language, key -> {
-            ClassPathResource resource = new ClassPathResource("notices/" + key + ".mustache");
-            if (!resource.exists()) {
-                resource = new ClassPathResource("notices/update." + language + ".mustache");
+    /** The recipients per channel, as they will be fixed, and who reads which language. */
+    private Audience audienceOf(Set<String> services) {
+        List<JdbcNoticeAudience.Entry> entries = new ArrayList<>();
+        Set<String> emails = new LinkedHashSet<>();
+        Set<String> sms = new LinkedHashSet<>();
+        int customerCount = 0;
+        for (CustomerAudience.Member customer : customers.usersOf(services)) {
+            customerCount++;
+            String language = CustomerNotice.primary(customer.language());
+            if (customer.prefers("email") && emails.add(customer.email().toLowerCase(Locale.ROOT))) {
+                entries.add(new JdbcNoticeAudience.Entry("email",
+                        new NoticeRecipient(customer.email(), language, customer.name(), customer.id(), null)));
             }
-            if (!resource.exists()) {
-                resource = new ClassPathResource("notices/update.en.mustache");
+            if (customer.prefers("sms") && customer.phone() != null && sms.add(customer.phone())) {
+                entries.add(new JdbcNoticeAudience.Entry("sms",
+                        new NoticeRecipient(customer.phone(), language, customer.name(), customer.id(), null)));
             }
-            try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-                return Mustache.compiler().escapeHTML(false).defaultValue("").compile(reader);
-            } catch (IOException e) {
-                throw new IllegalStateException("notice template " + resource.getPath() + " cannot be read", e);
+            if (customer.keyAccount() && customer.phone() != null) {
+                entries.add(new JdbcNoticeAudience.Entry("phone",
+                        new NoticeRecipient(customer.phone(), language, customer.name(), customer.id(), null)));
             }
-        });
+        }
+        int subscriberCount = 0;
+        for (NoticeRecipient subscriber : subscribers.audience(services, properties.defaultLanguage())) {
+            if (emails.add(subscriber.address().toLowerCase(Locale.ROOT))) {
+                subscriberCount++;
+                entries.add(new JdbcNoticeAudience.Entry("email", subscriber));
+            }
+        }
+        return new Audience(entries, customerCount, subscriberCount);
+    }
+
+    private Map<String, Object> data(TaskContext task, String incident, String phase, Set<String> services) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("incidentKey", incident);
+        data.put("title", orElse(task.string("title"), incident));
+        data.put("severity", orElse(task.string("severity"), ""));
+        data.put("phase", phase);
+        data.put("affectedServices", services.stream()
+                .map(id -> statusPage.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id)).toList());
+        data.put("customerImpact", orElse(task.string("customerImpact"), ""));
+        data.put("statusPageUrl", statusPage.url("/status"));
+        data.put("incidentUrl", statusPage.url(incident.startsWith("MNT-") ? "/status/maintenance/" + incident
+                : "/status/incidents/" + incident));
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        data.put("nextUpdate", phase.equals("investigating") || phase.equals("identified") || phase.equals("monitoring")
+                ? CLOCK_TIME.format(now.plus(cadence.interval(task.string("severity")))) : "");
+        data.put("startedAt", orElse(task.string("startedAt"), ""));
+        data.put("windowStart", window(task.variables().get("windowStart")));
+        data.put("windowEnd", window(task.variables().get("windowEnd")));
+        data.put("advice", orElse(task.string("advice"), ""));
+        data.put("signature", properties.signature());
+        return data;
+    }
+
+    private String window(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return WINDOW_TIME.format(java.time.OffsetDateTime.parse(value.toString()).atZoneSameInstant(clock.getZone()));
+        } catch (java.time.format.DateTimeParseException notIso) {
+            return value.toString();
+        }
+    }
+
+    static String phaseOf(String step) {
+        if (step.equals("initial")) {
+            return "investigating";
+        }
+        return step.equals("resolved") ? "resolved" : "investigating";
+    }
+
+    static Set<String> services(String commaSeparated) {
+        if (commaSeparated == null) {
+            return Set.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The audience as drafted: its entries, and what the agent is told about it. */
+    record Audience(List<JdbcNoticeAudience.Entry> entries, int customers, int subscribers) {
+
+        Set<String> languages() {
+            return entries.stream().map(e -> e.recipient().language()).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+
+        long count(String channel) {
+            return entries.stream().filter(e -> e.channel().equals(channel)).count();
+        }
+
+        long count(String channel, String language) {
+            return entries.stream().filter(e -> e.channel().equals(channel) && e.recipient().language().equals(language)).count();
+        }
+
+        String describe(String language) {
+            long email = count("email", language);
+            long sms = count("sms", language);
+            long calls = count("phone", language);
+            return "Read by " + email + " by e-mail, " + sms + " by SMS" + (calls > 0 ? ", " + calls + " key accounts to call" : "") + ".";
+        }
+
+        String line() {
+            Map<String, Long> byLanguage = new TreeMap<>(entries.stream().filter(e -> !e.channel().equals("phone"))
+                    .collect(Collectors.groupingBy(e -> e.recipient().language(), Collectors.counting())));
+            return customers + " customers and " + subscribers + " status page subscribers; " + count("email")
+                    + " by e-mail, " + count("sms") + " by SMS, " + count("phone") + " key accounts to call"
+                    + (byLanguage.isEmpty() ? "" : " (" + byLanguage.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+        }
+
+        String summary(Set<String> services) {
+            Map<String, Long> byLanguage = new LinkedHashMap<>();
+            entries.stream().filter(e -> !e.channel().equals("phone"))
+                    .forEach(e -> byLanguage.merge(e.recipient().language(), 1L, Long::sum));
+            return "**Audience:** " + customers + " customers of " + (services.isEmpty() ? "every service" : String.join(", ", services))
+                    + " and " + subscribers + " status page subscribers: " + count("email") + " by e-mail, "
+                    + count("sms") + " by SMS, " + count("phone") + " key accounts to call."
+                    + (byLanguage.isEmpty() ? "" : " Languages: " + byLanguage.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ".");
+        }
     }
 }
