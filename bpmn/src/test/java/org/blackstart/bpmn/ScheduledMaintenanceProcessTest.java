@@ -39,6 +39,8 @@ class ScheduledMaintenanceProcessTest {
     /** What the platform's maintenanceStatus bean was told, in order. */
     private final List<String> states = new ArrayList<>();
     private String stubDeployment;
+    /** Whether the stub notice waits for a review, as the real one does, or is sent at once. */
+    private static final String REVIEWED_ANNOUNCEMENT = "MNT-2026-0007";
 
     @BeforeEach
     void stubs() {
@@ -48,7 +50,10 @@ class ScheduledMaintenanceProcessTest {
         // customer-notice is tested on its own; here a notice is a called instance with its variables.
         stubDeployment = engine.getRepositoryService().createDeployment()
                 .addModelInstance("customer-notice-stub.bpmn", Bpmn.createExecutableProcess("customer-notice")
-                        .camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                        .camundaHistoryTimeToLive(1).startEvent().exclusiveGateway()
+                        .condition("reviewed", "${execution.processBusinessKey == '" + REVIEWED_ANNOUNCEMENT
+                                + "' && noticeStep == 'announce'}").userTask("ReviewNotice").endEvent()
+                        .moveToLastGateway().condition("sent", "${true}").endEvent().done())
                 .deploy().getId();
     }
 
@@ -211,5 +216,24 @@ class ScheduledMaintenanceProcessTest {
         assertThat(maintenance).isEnded().hasPassed("CompletedEarly", "MaintenanceCompleted");
         assertThat(states).containsExactly("MNT-2026-0006 in-progress", "MNT-2026-0006 completed");
         assertThat(notices("MNT-2026-0006")).containsExactly("announce maintenance-scheduled", "completed maintenance-completed");
+    }
+
+    @Test
+    void aChangeWhileTheAnnouncementIsUnderReviewReplacesItAndACancelDropsIt() {
+        Instant start = NOW.plus(Duration.ofDays(3));
+        ProcessInstance maintenance = schedule(REVIEWED_ANNOUNCEMENT, start, start.plus(Duration.ofHours(2)));
+        assertThat(maintenance).isWaitingAt("Announce");
+
+        Map<String, Object> changed = new HashMap<>(window(start, start.plus(Duration.ofHours(3)), Duration.ofHours(24)));
+        changed.put("updateStep", "updated-2");
+        changed.put("reminderStep", "reminder-2");
+        runtimeService().correlateMessage("MaintenanceUpdated", REVIEWED_ANNOUNCEMENT, changed);
+
+        assertThat(maintenance).isWaitingAt("UntilReminder").hasPassed("UpdatedWhileAnnouncing", "UpdatedNotice");
+        assertThat(engine.getTaskService().createTaskQuery().count()).as("the announcement's review is withdrawn").isZero();
+
+        runtimeService().correlateMessage("MaintenanceCancelled", REVIEWED_ANNOUNCEMENT);
+        assertThat(maintenance).isEnded().hasPassed("MaintenanceCancelled");
+        assertThat(states).containsExactly(REVIEWED_ANNOUNCEMENT + " cancelled");
     }
 }
