@@ -55,11 +55,13 @@ CREATE TABLE bs_maintenance_counter (
 );
 
 -- E-mail subscriptions to the status page, confirmed by double opt-in. components: ids, comma-separated,
--- empty = every component; pending_components: what the last unconfirmed subscribe asked for.
+-- '*' = every component, empty = none yet (never confirmed); pending_components: what the last
+-- unconfirmed subscribe asked for, applied when its link is followed.
 CREATE TABLE bs_status_subscription (
     id                 VARCHAR(16)   NOT NULL PRIMARY KEY,
     email              VARCHAR(254)  NOT NULL,
-    language           VARCHAR(35)   NOT NULL,
+    -- BCP 47; null: the language of each notice
+    language           VARCHAR(35),
     components         VARCHAR(1000) NOT NULL,
     pending_components VARCHAR(1000),
     confirmed          BOOLEAN       NOT NULL,
