@@ -84,6 +84,10 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/maintenance/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path("/api/statuspage/**")).hasAuthority(authority(PLATFORM_ADMINS))
+                        // notice templates: anyone reads and previews, support agents and admins save and reset
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/notice-templates/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/notice-templates/**"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
