@@ -79,6 +79,15 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/customers/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/customers/**"))
                         .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
+                        // scheduled maintenance: anyone reads; commanders, agents and admins schedule and change
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/maintenance/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/maintenance/**"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path("/api/statuspage/**")).hasAuthority(authority(PLATFORM_ADMINS))
+                        // notice templates: anyone reads and previews, support agents and admins save and reset
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/notice-templates/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/notice-templates/**"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
@@ -121,6 +130,8 @@ class SecurityConfiguration {
     SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the public status page, its feed and subscriptions: no login, ever
+                        .requestMatchers(path("/status"), path("/status/**")).permitAll()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

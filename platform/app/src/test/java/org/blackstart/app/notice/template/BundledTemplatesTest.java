@@ -1,0 +1,89 @@
+package org.blackstart.app.notice.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.blackstart.spi.text.PostLength;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BundledTemplatesTest {
+
+    private final BundledTemplates bundled = new BundledTemplates();
+
+    List<String[]> sets() {
+        return NoticePhases.ALL.stream().flatMap(phase -> BundledTemplates.LANGUAGES.stream()
+                .map(language -> new String[] {phase, language})).toList();
+    }
+
+    @Test
+    void thereIsASetForEveryPhaseInEveryBundledLanguage() {
+        assertThat(sets()).hasSize(44);
+        sets().forEach(s -> assertThat(bundled.find(s[0], s[1])).as(s[0] + "." + s[1]).isPresent());
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("sets")
+    void rendersWithinEveryLimitWithSampleAndWithLongRealData(String phase, String language) {
+        CompiledSet set = bundled.find(phase, language).orElseThrow().compiled();
+        Map<String, Object> samples = NoticeVariables.samples();
+        Map<String, Object> longData = NoticeVariables.samples();
+        longData.put("title", "Mail delivery and webmail unavailable after a power failure in the Amsterdam datacenter");
+        longData.put("customerImpact", "No messages can be sent or read. ".repeat(20));
+        longData.put("affectedServices", List.of("Mail delivery", "Webmail", "Marketing e-mail", "Status API"));
+
+        for (Map<String, Object> data : List.of(samples, longData, Map.<String, Object>of())) {
+            RenderedNotice notice = set.render(data);
+            for (TemplatePart part : TemplatePart.values()) {
+                assertThat(notice.part(part)).as(part.code()).doesNotContain("{{").doesNotContain("null");
+            }
+            assertThat(notice.subject()).doesNotContain("\n");
+            assertThat(notice.xLength()).isLessThanOrEqualTo(PostLength.X_LIMIT);
+            assertThat(notice.mastodonLength()).isLessThanOrEqualTo(PostLength.MASTODON_LIMIT);
+            assertThat(notice.html()).contains("<html lang=\"" + language + "\">");
+        }
+        RenderedNotice sample = set.render(samples, false);
+        assertThat(sample.subject().length()).isLessThanOrEqualTo(TemplateValidator.SUBJECT_LIMIT);
+        assertThat(sample.x()).as("unfitted with sample data").contains("https://status.example.com/incidents/INC-2026-0042");
+        assertThat(PostLength.x(sample.x())).isLessThanOrEqualTo(PostLength.X_LIMIT);
+        assertThat(sample.smsInfo().segments()).as(sample.sms()).isEqualTo(1);
+        assertThat(sample.text()).contains("Acme Retail").contains("The operations team");
+        assertThat(sample.phone()).contains("Acme Retail").contains("INC-2026-0042").contains("?");
+        assertThat(sample.html()).contains(escape(CompiledSet.paragraphs(sample.text()).get(1)));
+        if (!language.equals("en")) {
+            RenderedNotice english = bundled.find(phase, "en").orElseThrow().compiled().render(samples, false);
+            for (TemplatePart part : List.of(TemplatePart.SUBJECT, TemplatePart.TEXT, TemplatePart.SMS, TemplatePart.PHONE,
+                    TemplatePart.X, TemplatePart.STATUSPAGE)) {
+                assertThat(sample.part(part)).as("translated " + part.code()).isNotEqualTo(english.part(part));
+            }
+        }
+    }
+
+    @Test
+    void aDutchIncidentIsAStoringAndAGermanOneAStoerung() {
+        Map<String, Object> samples = NoticeVariables.samples();
+        assertThat(bundled.find("investigating", "nl").orElseThrow().compiled().render(samples).subject()).startsWith("Storing:");
+        assertThat(bundled.find("investigating", "de").orElseThrow().compiled().render(samples).subject()).startsWith("Störung:");
+        assertThat(bundled.find("resolved", "fr").orElseThrow().compiled().render(samples).subject()).startsWith("Résolu :");
+    }
+
+    @Test
+    void aBrokenBundledTemplateRefusesToStartNamingFilePartAndLine() {
+        assertThatThrownBy(() -> new BundledTemplates("notices/broken/", List.of("investigating"), List.of("en")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("notices/broken/investigating.en.mustache, part text line 3 (file line 9)")
+                .hasMessageContaining("unknown variable 'impact'");
+        assertThatThrownBy(() -> new BundledTemplates("notices/broken/", List.of("resolved"), List.of("en")))
+                .hasMessageContaining("notices/broken/resolved.en.mustache is missing");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+                .replace("\"", "&quot;").replace("=", "&#x3D;").replace("`", "&#x60;");
+    }
+}
