@@ -112,7 +112,10 @@ public class IncidentTracker {
             return currentUser(execution);
         }
         if (kind.startsWith("serviceTask:") && !"serviceTask:null".equals(kind)) {
-            return kind.substring("serviceTask:".length());
+            String topic = kind.substring("serviceTask:".length());
+            // A topic chosen at run time (notice.${noticeChannel}) names the actor as it was resolved.
+            return topic.contains("${") ? String.valueOf(org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration()
+                    .getExpressionManager().createExpression(topic).getValue(execution)) : topic;
         }
         return SYSTEM;
     }
