@@ -27,7 +27,7 @@ public interface DeliveryLedger {
     enum Claim {
         /** The caller holds the claim and must send now. */
         SEND,
-        /** Sent before; the caller must not send again. */
+        /** Sent before (or refused for good, see {@link #markRefused}); the caller must not send again. */
         ALREADY_SENT,
         /** Another worker holds a live claim; try again after its lease. */
         IN_PROGRESS
@@ -45,6 +45,18 @@ public interface DeliveryLedger {
 
     /** Gives the claim back after a failed send, so that the retry sends at once. */
     void release(DeliveryKey key, String reason);
+
+    /**
+     * Records that the remote side refused this one delivery for good (an invalid address, a
+     * mailbox that does not exist): it is not retried, and a later {@link #claim} answers
+     * {@link Claim#ALREADY_SENT}, meaning "done". A ledger that cannot record refusals releases
+     * the claim instead, so the delivery is tried again.
+     *
+     * @param reason the remote side's answer, for people; never a secret
+     */
+    default void markRefused(DeliveryKey key, String reason) {
+        release(key, reason);
+    }
 
     /**
      * Claims many deliveries at once, for fan-outs of thousands: the same outcome per key as

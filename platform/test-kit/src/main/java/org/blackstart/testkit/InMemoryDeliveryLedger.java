@@ -12,7 +12,7 @@ import org.blackstart.spi.DeliveryLedger;
 /** The ledger's contract, in memory, for plugin tests. Same lease rules as the platform's table. */
 public class InMemoryDeliveryLedger implements DeliveryLedger {
 
-    public enum State { CLAIMED, SENT, RELEASED }
+    public enum State { CLAIMED, SENT, RELEASED, REFUSED }
 
     public record Entry(State state, Instant claimedUntil, int attempts, String remoteReference) {
     }
@@ -32,7 +32,7 @@ public class InMemoryDeliveryLedger implements DeliveryLedger {
     public synchronized Claim claim(DeliveryKey key, Duration lease) {
         Instant now = clock.instant();
         Entry entry = entries.get(key);
-        if (entry != null && entry.state() == State.SENT) {
+        if (entry != null && (entry.state() == State.SENT || entry.state() == State.REFUSED)) {
             return Claim.ALREADY_SENT;
         }
         if (entry != null && entry.state() == State.CLAIMED && entry.claimedUntil().isAfter(now)) {
@@ -58,12 +58,25 @@ public class InMemoryDeliveryLedger implements DeliveryLedger {
         }
     }
 
+    @Override
+    public synchronized void markRefused(DeliveryKey key, String reason) {
+        Entry entry = entries.get(key);
+        if (entry != null && entry.state() == State.CLAIMED) {
+            entries.put(key, new Entry(State.REFUSED, null, entry.attempts(), reason));
+        }
+    }
+
     public Entry entry(DeliveryKey key) {
         return entries.get(key);
     }
 
     public List<DeliveryKey> sent() {
         return entries.entrySet().stream().filter(e -> e.getValue().state() == State.SENT).map(Map.Entry::getKey).toList();
+    }
+
+    /** Deliveries the remote side refused for good, see {@link #markRefused}. */
+    public List<DeliveryKey> refused() {
+        return entries.entrySet().stream().filter(e -> e.getValue().state() == State.REFUSED).map(Map.Entry::getKey).toList();
     }
 
     public void clear() {

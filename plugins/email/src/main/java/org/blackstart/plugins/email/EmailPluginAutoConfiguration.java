@@ -20,6 +20,6 @@ public class EmailPluginAutoConfiguration {
 
     @Bean
     EmailNoticeRoutes emailNoticeRoutes(EmailProperties properties, DeliveryLedger ledger, NoticeAudience audience) {
-        return new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, audience, properties));
+        return new EmailNoticeRoutes(new EmailFanOut(ledger, audience, properties));
     }
 }

@@ -24,6 +24,12 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout    connect and read timeout
  * @param claimLease how long a claimed delivery is reserved for the worker sending it
  * @param dependsOn  infrastructure this channel needs, so fallbacks can choose one that is independent
+ * @param connections SMTP connections used in parallel by one fan-out, each kept open across its messages
+ * @param maxPerSecond most messages per second across all connections; 0 = as fast as the server takes them
+ * @param unavailableAfterAttempts from this task attempt on, an SMTP server that cannot be reached (refused
+ *                   connection, failed login, unknown host) ends the task with {@code CHANNEL_UNAVAILABLE},
+ *                   so the process goes on with channels that do not need the mail servers; before it, the
+ *                   task fails and the bridge retries
  */
 @ConfigurationProperties("blackstart.plugins.email")
 @Validated
@@ -38,7 +44,10 @@ public record EmailProperties(
         @DefaultValue("Blackstart") String fromName,
         @NotNull @DefaultValue("10s") Duration timeout,
         @NotNull @DefaultValue("2m") Duration claimLease,
-        @DefaultValue("own mail servers") List<String> dependsOn) {
+        @DefaultValue("own mail servers") List<String> dependsOn,
+        @Min(1) @Max(64) @DefaultValue("2") int connections,
+        @Min(0) @DefaultValue("0") int maxPerSecond,
+        @Min(1) @DefaultValue("3") int unavailableAfterAttempts) {
 
     public enum Security { NONE, STARTTLS, SSL }
 
@@ -51,6 +60,7 @@ public record EmailProperties(
     @Override
     public String toString() {
         return "EmailProperties[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
-                + ", password=" + (password == null ? "none" : "******") + ", from=" + from + "]";
+                + ", password=" + (password == null ? "none" : "******") + ", from=" + from + ", connections=" + connections
+                + ", maxPerSecond=" + maxPerSecond + "]";
     }
 }

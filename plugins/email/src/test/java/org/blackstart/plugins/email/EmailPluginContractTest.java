@@ -19,7 +19,7 @@ class EmailPluginContractTest extends PluginContractTest {
     private final GreenMail mail = LocalServers.startedMailServer();
     private final EmailProperties properties = new EmailProperties(true, "127.0.0.1", mail.getSmtp().getPort(),
             EmailProperties.Security.NONE, null, null, "status@hosting.example", "Status", Duration.ofSeconds(5),
-            Duration.ofMinutes(2), List.of("own mail servers"));
+            Duration.ofMinutes(2), List.of("own mail servers"), 2, 0, 3);
 
     @Override
     protected BlackstartPlugin plugin() {
@@ -28,7 +28,7 @@ class EmailPluginContractTest extends PluginContractTest {
 
     @Override
     protected List<RoutesBuilder> routes(DeliveryLedger ledger) {
-        return List.of(new EmailNoticeRoutes(properties, new EmailDeliverySteps(ledger, audience, properties)));
+        return List.of(new EmailNoticeRoutes(new EmailFanOut(ledger, audience, properties)));
     }
 
     @Override
