@@ -24,7 +24,8 @@ import org.blackstart.testkit.LocalServers;
  * Calls.json and Messages.json under the account, HTTP Basic with Account SID and auth token,
  * form-encoded parameters, 201 with a JSON resource carrying its {@code sid}; JSON errors with
  * {@code code}, {@code message}, {@code more_info} and {@code status}: 20003 for wrong credentials,
- * 21201 without a To, 21211 for an invalid To (Twilio's magic test number +15005550001), and
+ * 21201 without a To, 21211 for an invalid To (Twilio's magic test number +15005550001), 21614 for a
+ * text to a number that is not a mobile (+15005550009), and
  * 429 / 20429 with Retry-After when rate limited.
  */
 public final class TwilioApiSimulation implements AutoCloseable {
@@ -34,6 +35,8 @@ public final class TwilioApiSimulation implements AutoCloseable {
     public static final String FROM = "+31850001234";
     /** Twilio's test credentials answer 21211 for this number. */
     public static final String INVALID_NUMBER = "+15005550001";
+    /** Twilio's test credentials answer 21614 (not a mobile number) for a text to this number. */
+    public static final String NOT_A_MOBILE = "+15005550009";
     public static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
     public static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
@@ -103,6 +106,10 @@ public final class TwilioApiSimulation implements AutoCloseable {
                     .withFormParam("To", equalTo(INVALID_NUMBER))
                     .willReturn(error(400, 21211, "The 'To' number " + INVALID_NUMBER + " is not a valid phone number.")));
         }
+        server.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1)
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .withFormParam("To", equalTo(NOT_A_MOBILE))
+                .willReturn(error(400, 21614, "'To' number " + NOT_A_MOBILE + " is not a valid mobile number")));
         // Anything else under the API without the right credentials.
         server.stubFor(post(anyUrl()).atPriority(9)
                 .willReturn(error(401, 20003, "Authenticate").withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")));

@@ -22,9 +22,10 @@ public class TwilioPlugin implements BlackstartPlugin {
     public PluginDescriptor descriptor() {
         return new PluginDescriptor("twilio", "Twilio telephony",
                 TwilioPlugin.class.getPackage().getImplementationVersion(),
-                "Pages on-call engineers by voice call (keypress to acknowledge) and SMS through Twilio; "
+                "Pages on-call engineers by voice call (keypress to acknowledge) and SMS through Twilio, texts customer "
+                        + "notices; "
                         + "callers on the incident list can open a major incident by phone.",
-                Set.of(Topics.PAGE_PHONE, Topics.PAGE_SMS),
+                Set.of(Topics.PAGE_PHONE, Topics.PAGE_SMS, Topics.NOTICE_SMS),
                 List.of("POST " + CallbackUrls.GATHER, "POST " + CallbackUrls.STATUS, "POST " + CallbackUrls.SMS,
                         "POST " + CallbackUrls.INCOMING, "POST " + CallbackUrls.INCOMING_CONFIRM),
                 properties.dependsOn());

@@ -1,6 +1,7 @@
 package org.blackstart.plugins.twilio;
 
 import org.blackstart.spi.DeliveryLedger;
+import org.blackstart.spi.NoticeAudience;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +29,12 @@ public class TwilioPluginAutoConfiguration {
     @Bean
     TwilioPageRoutes twilioPageRoutes(TwilioProperties properties, TwilioApi api, DeliveryLedger ledger) {
         return new TwilioPageRoutes(new PageDeliveries(ledger, properties, api));
+    }
+
+    @Bean
+    TwilioNoticeRoutes twilioNoticeRoutes(TwilioProperties properties, TwilioApi api, DeliveryLedger ledger,
+                                          NoticeAudience audience) {
+        return new TwilioNoticeRoutes(new SmsNotices(ledger, audience, properties, api));
     }
 
     @Bean

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param incidentCallers E.164 numbers allowed to open a major incident by calling {@link #fromNumber}
  * @param requestTimeout  connect and response timeout of API calls
  * @param claimLease      how long a claimed page is reserved for the worker placing it
+ * @param unavailableAfterAttempts from this attempt of a {@code notice.sms} task on, an unreachable API or a 5xx
+ *                        ends the task with {@code CHANNEL_UNAVAILABLE}, so the process goes on with other channels
  * @param dependsOn       infrastructure this channel needs, so that fallbacks can pick an independent one
  */
 @ConfigurationProperties("blackstart.plugins.twilio")
@@ -46,7 +48,8 @@ public record TwilioProperties(
         @DefaultValue("") List<@Pattern(regexp = E164, message = "must be an E.164 number such as +31201234567") String> incidentCallers,
         @NotNull @DefaultValue("10s") Duration requestTimeout,
         @NotNull @DefaultValue("2m") Duration claimLease,
-        @DefaultValue({"Twilio API", "public telephone network"}) List<String> dependsOn) {
+        @DefaultValue({"Twilio API", "public telephone network"}) List<String> dependsOn,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("3") int unavailableAfterAttempts) {
 
     static final String E164 = "\\+[1-9][0-9]{6,14}";
 

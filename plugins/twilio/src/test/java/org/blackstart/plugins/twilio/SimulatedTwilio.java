@@ -16,6 +16,6 @@ final class SimulatedTwilio {
                                        List<String> incidentCallers) {
         return new TwilioProperties(true, TwilioApiSimulation.ACCOUNT_SID, authToken, TwilioApiSimulation.FROM,
                 twilio.baseUrl(), URI.create(publicBaseUrl), Duration.ofSeconds(30), "Polly.Amy", "en-GB", incidentCallers,
-                Duration.ofSeconds(5), Duration.ofMinutes(2), List.of("Twilio API", "public telephone network"));
+                Duration.ofSeconds(5), Duration.ofMinutes(2), List.of("Twilio API", "public telephone network"), 3);
     }
 }

@@ -18,7 +18,8 @@ class TwilioPluginAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, TwilioPluginAutoConfiguration.class))
-            .withBean(DeliveryLedger.class, InMemoryDeliveryLedger::new);
+            .withBean(DeliveryLedger.class, InMemoryDeliveryLedger::new)
+            .withBean(org.blackstart.spi.NoticeAudience.class, org.blackstart.testkit.InMemoryNoticeAudience::new);
 
     private static String[] configured(String... more) {
         String[] base = {
@@ -45,7 +46,7 @@ class TwilioPluginAutoConfigurationTest {
             assertThat(context).hasNotFailed().hasSingleBean(TwilioPageRoutes.class).hasSingleBean(TwilioWebhookRoutes.class);
             BlackstartPlugin plugin = context.getBean(BlackstartPlugin.class);
             assertThat(plugin.descriptor().slug()).isEqualTo("twilio");
-            assertThat(plugin.descriptor().topics()).containsExactlyInAnyOrder(Topics.PAGE_PHONE, Topics.PAGE_SMS);
+            assertThat(plugin.descriptor().topics()).containsExactlyInAnyOrder(Topics.PAGE_PHONE, Topics.PAGE_SMS, Topics.NOTICE_SMS);
             assertThat(plugin.descriptor().inboundEndpoints()).contains("POST /api/twilio/voice/gather", "POST /api/twilio/sms");
             assertThat(plugin.descriptor().dependsOn()).containsExactly("Twilio API", "public telephone network");
             assertThat(context.getBean(TwilioProperties.class).ringTimeout()).hasSeconds(30);

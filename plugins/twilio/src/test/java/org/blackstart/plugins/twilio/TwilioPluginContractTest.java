@@ -26,7 +26,8 @@ class TwilioPluginContractTest extends PluginContractTest {
 
     @Override
     protected List<RoutesBuilder> routes(DeliveryLedger ledger) {
-        return List.of(new TwilioPageRoutes(new PageDeliveries(ledger, properties, api)));
+        return List.of(new TwilioPageRoutes(new PageDeliveries(ledger, properties, api)),
+                new TwilioNoticeRoutes(new SmsNotices(ledger, audience, properties, api)));
     }
 
     @Override

@@ -77,6 +77,11 @@ class TwilioWebhooksTest {
         DeliveryLedger ledger() {
             return new InMemoryDeliveryLedger();
         }
+
+        @Bean
+        org.blackstart.spi.NoticeAudience audience() {
+            return new org.blackstart.testkit.InMemoryNoticeAudience();
+        }
     }
 
     @DynamicPropertySource
