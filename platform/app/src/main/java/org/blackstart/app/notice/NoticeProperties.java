@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,6 +30,7 @@ public record NoticeProperties(@NotBlank @Pattern(regexp = "[a-z]{2,3}") @Defaul
                                @NotNull @DefaultValue("10m") Duration overdueAfter,
                                @NotNull @DefaultValue("15m") Duration outageMemory) {
 
+    @ConstructorBinding
     public NoticeProperties {
         for (Map.Entry<String, Duration> entry : cadence.entrySet()) {
             if (!entry.getKey().matches("SEV[1-9]")) {
@@ -39,6 +41,11 @@ public record NoticeProperties(@NotBlank @Pattern(regexp = "[a-z]{2,3}") @Defaul
                 throw new IllegalArgumentException("blackstart.notices.cadence." + entry.getKey() + " must be positive");
             }
         }
+    }
+
+    /** Defaults for everything but the language and the signature. */
+    public NoticeProperties(String defaultLanguage, String signature) {
+        this(defaultLanguage, signature, Map.of(), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(15));
     }
 
     /** How long after a notice the next update of an incident of {@code severity} is due. */
