@@ -215,6 +215,12 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // Asked to close, Chromium ends its renderers and exits at once; a signal takes it longer.
+            devTools.call(null, "Browser.close", null, Duration.ofSeconds(2));
+        } catch (RuntimeException alreadyGone) {
+            // stopped below either way
+        }
+        try {
             devTools.close();
         } finally {
             process.stop();
