@@ -43,7 +43,7 @@ class BrowserScreenshotIT extends PlatformIT {
                 "affectedServices", "mail", "customerImpact", "Incoming mail arrives up to an hour late."));
         JsonNode review = api.awaitTask("agent", key, "ReviewNotice");
         String taskName = review.path("name").asText();
-        String subject = "[SEV2] " + title;
+        String subject = "Disruption: " + title + " (" + key + ")";
         assertThat(taskName).isEqualTo("Review the initial notice " + key + ": " + title);
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
@@ -60,7 +60,8 @@ class BrowserScreenshotIT extends PlatformIT {
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("agent-notice-form.png"));
 
             // then the form shows the task and the drafted notice, ready to edit
-            assertThat(browser.text()).contains(taskName);
+            assertThat(browser.text()).contains(taskName).contains("Preview of the e-mail").contains(subject)
+                    .as("languages nobody in the audience reads are hidden").doesNotContain("Français (fr)");
             List<String> fields = new ArrayList<>();
             browser.evaluate(formFieldValues()).forEach(value -> fields.add(value.asText()));
             assertThat(fields).as("the form's fields hold the drafted subject and text").contains(subject)
