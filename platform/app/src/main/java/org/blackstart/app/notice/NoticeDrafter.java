@@ -157,8 +157,8 @@ public class NoticeDrafter {
                 .map(id -> statusPage.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id)).toList());
         data.put("customerImpact", orElse(task.string("customerImpact"), ""));
         data.put("statusPageUrl", statusPage.url("/status"));
-        data.put("incidentUrl", statusPage.url(incident.startsWith("MNT-") ? "/status/maintenance/" + incident
-                : "/status/incidents/" + incident));
+        // The status page shows maintenance (MNT-...) under the same path as incidents.
+        data.put("incidentUrl", statusPage.url("/status/incidents/" + incident));
         ZonedDateTime now = ZonedDateTime.now(clock);
         data.put("nextUpdate", phase.equals("investigating") || phase.equals("identified") || phase.equals("monitoring")
                 ? CLOCK_TIME.format(now.plus(cadence.interval(task.string("severity")))) : "");
@@ -219,16 +219,20 @@ public class NoticeDrafter {
             long email = count("email", language);
             long sms = count("sms", language);
             long calls = count("phone", language);
-            return "Read by " + email + " by e-mail, " + sms + " by SMS" + (calls > 0 ? ", " + calls + " key accounts to call" : "") + ".";
+            return "Read by " + email + " by e-mail, " + sms + " by SMS" + (calls > 0 ? ", " + keyAccounts(calls) : "") + ".";
         }
 
         String line() {
             Map<String, Long> byLanguage = new TreeMap<>(entries.stream().filter(e -> !e.channel().equals("phone"))
                     .collect(Collectors.groupingBy(e -> e.recipient().language(), Collectors.counting())));
             return customers + " customers and " + subscribers + " status page subscribers; " + count("email")
-                    + " by e-mail, " + count("sms") + " by SMS, " + count("phone") + " key accounts to call"
+                    + " by e-mail, " + count("sms") + " by SMS, " + keyAccounts(count("phone"))
                     + (byLanguage.isEmpty() ? "" : " (" + byLanguage.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+        }
+
+        private static String keyAccounts(long calls) {
+            return calls + (calls == 1 ? " key account" : " key accounts") + " to call";
         }
 
         String summary(Set<String> services) {
@@ -237,7 +241,7 @@ public class NoticeDrafter {
                     .forEach(e -> byLanguage.merge(e.recipient().language(), 1L, Long::sum));
             return "**Audience:** " + customers + " customers of " + (services.isEmpty() ? "every service" : String.join(", ", services))
                     + " and " + subscribers + " status page subscribers: " + count("email") + " by e-mail, "
-                    + count("sms") + " by SMS, " + count("phone") + " key accounts to call."
+                    + count("sms") + " by SMS, " + keyAccounts(count("phone")) + "."
                     + (byLanguage.isEmpty() ? "" : " Languages: " + byLanguage.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ".");
         }
