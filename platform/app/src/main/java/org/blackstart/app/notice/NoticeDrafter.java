@@ -36,8 +36,9 @@ public class NoticeDrafter {
 
     /** The languages the review form has a group for; other languages read {@code blackstart.notices.default-language}. */
     static final List<String> FORM_LANGUAGES = List.of("en", "nl", "de", "fr");
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ROOT);
-    private static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
 
     private final CustomerAudience customers;
     private final StatusSubscribers subscribers;
@@ -161,7 +162,7 @@ public class NoticeDrafter {
         data.put("incidentUrl", statusPage.url("/status/incidents/" + incident));
         ZonedDateTime now = ZonedDateTime.now(clock);
         data.put("nextUpdate", phase.equals("investigating") || phase.equals("identified") || phase.equals("monitoring")
-                ? CLOCK_TIME.format(now.plus(cadence.interval(task.string("severity")))) : "");
+                ? local(CLOCK_TIME, now.plus(cadence.interval(task.string("severity")))) : "");
         data.put("startedAt", orElse(task.string("startedAt"), ""));
         data.put("windowStart", window(task.variables().get("windowStart")));
         data.put("windowEnd", window(task.variables().get("windowEnd")));
@@ -175,10 +176,16 @@ public class NoticeDrafter {
             return "";
         }
         try {
-            return WINDOW_TIME.format(java.time.OffsetDateTime.parse(value.toString()).atZoneSameInstant(clock.getZone()));
+            return local(WINDOW_TIME, java.time.OffsetDateTime.parse(value.toString()).atZoneSameInstant(clock.getZone()));
         } catch (java.time.format.DateTimeParseException notIso) {
             return value.toString();
         }
+    }
+
+    /** "14:30 CET"; "Z" would puzzle a customer, so UTC is written as "UTC". */
+    private static String local(DateTimeFormatter format, ZonedDateTime time) {
+        boolean utc = time.getZone().normalized() instanceof java.time.ZoneOffset offset && offset.getTotalSeconds() == 0;
+        return format.format(time) + " " + (utc ? "UTC" : ZONE.format(time));
     }
 
     static String phaseOf(String step) {

@@ -20,9 +20,24 @@ public class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate http;
+    private final String engineRest;
 
     public Api(TestRestTemplate http) {
+        this(http, null);
+    }
+
+    /**
+     * For a test context with its own engine name: Camunda's REST API finds engines in a JVM-wide
+     * registry, and without a name it would serve whichever context registered "default".
+     */
+    public Api(TestRestTemplate http, String engineName) {
         this.http = http;
+        this.engineRest = engineName == null ? "/engine-rest" : "/engine-rest/engine/" + engineName;
+    }
+
+    /** The engine REST path of this API's engine, e.g. {@code engine("/task")}. */
+    public String engine(String path) {
+        return engineRest + path;
     }
 
     public ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {
@@ -59,14 +74,14 @@ public class Api {
     }
 
     public JsonNode task(String user, String incidentKey, String activityId) {
-        JsonNode tasks = json(send(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + incidentKey
+        JsonNode tasks = json(send(user, HttpMethod.GET, engineRest + "/task?processInstanceBusinessKey=" + incidentKey
                 + "&taskDefinitionKey=" + activityId, null));
         return tasks.isArray() && !tasks.isEmpty() ? tasks.get(0) : null;
     }
 
     public ResponseEntity<String> claimAndComplete(String user, JsonNode task, Map<String, Object> variables) {
         String id = task.path("id").asText();
-        send(user, HttpMethod.POST, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}");
+        send(user, HttpMethod.POST, engineRest + "/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}");
         return complete(user, id, variables);
     }
 
@@ -74,7 +89,7 @@ public class Api {
         Map<String, Object> typed = new LinkedHashMap<>();
         variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
         try {
-            return send(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+            return send(user, HttpMethod.POST, engineRest + "/task/" + taskId + "/complete",
                     JSON.writeValueAsString(Map.of("variables", typed)));
         } catch (Exception e) {
             throw new IllegalStateException(e);

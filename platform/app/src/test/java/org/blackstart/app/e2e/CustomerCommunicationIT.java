@@ -99,7 +99,7 @@ class CustomerCommunicationIT {
 
     @Test
     void aSev1NoticeReachesExactlyTheAffectedCustomersInTheirLanguagesAndFallsBackWhenMailIsDown() throws Exception {
-        Api api = new Api(http);
+        Api api = new Api(http, "commsIt");
         // given the customer directory: four customers of hosting in four languages, one key account, one of DNS only
         ResponseEntity<String> imported = importCsv("""
                 id,name,email,phone,language,region,services,channels,key_account
@@ -212,7 +212,7 @@ class CustomerCommunicationIT {
     }
 
     private JsonNode formVariables(Api api, String user, JsonNode task) {
-        return api.json(api.send(user, HttpMethod.GET, "/engine-rest/task/" + task.path("id").asText() + "/form-variables", null));
+        return api.json(api.send(user, HttpMethod.GET, api.engine("/task/" + task.path("id").asText() + "/form-variables"), null));
     }
 
     private static String text(JsonNode variables, String name) {
