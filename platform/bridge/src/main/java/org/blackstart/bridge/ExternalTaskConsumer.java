@@ -75,9 +75,27 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
 
     private static TaskContext contextOf(LockedExternalTask task, int configuredRetries) {
         int attempt = task.getRetries() == null ? 1 : Math.max(2, configuredRetries - task.getRetries() + 2);
-        Map<String, Object> variables = new HashMap<>(task.getVariables());
+        Map<String, Object> variables = plainValues(task.getVariables());
         return new TaskContext(task.getId(), task.getTopicName(), task.getBusinessKey(), task.getProcessInstanceId(),
                 task.getActivityId(), attempt, variables);
+    }
+
+    /**
+     * The task's variables as plain values. An object variable (a Java list a process was started
+     * with, a JSON value from a form) is not deserialized by the fetch; its serialized form is handed
+     * on instead, so that one such variable cannot make every fetch of the topic fail.
+     */
+    static Map<String, Object> plainValues(org.camunda.bpm.engine.variable.VariableMap typed) {
+        Map<String, Object> values = new HashMap<>();
+        for (String name : typed.keySet()) {
+            org.camunda.bpm.engine.variable.value.TypedValue value = typed.getValueTyped(name);
+            if (value instanceof org.camunda.bpm.engine.variable.value.ObjectValue object && !object.isDeserialized()) {
+                values.put(name, object.getValueSerialized());
+            } else {
+                values.put(name, value == null ? null : value.getValue());
+            }
+        }
+        return values;
     }
 
     private static Object bodyFor(TaskContext context) {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskOutcomeReporter {
 
+    private static final int COMPLETE_ATTEMPTS = 8;
+
     private static final Logger LOG = LoggerFactory.getLogger(TaskOutcomeReporter.class);
     /** Camunda stores at most 666 characters of an error message. */
     private static final int MAX_MESSAGE = 600;
@@ -64,11 +66,27 @@ final class TaskOutcomeReporter {
     }
 
     private void complete(LockedExternalTask task, Map<String, Object> variables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                service.complete(task.getId(), settings.workerId(), variables);
+                return;
+            } catch (OptimisticLockingException concurrentUpdate) {
+                // A lock extension, or a sibling of a parallel multi-instance (one notice task per
+                // channel) completing in the same instant; the task is still ours, so again, a moment
+                // later. Giving up would let the lock expire and the work run twice.
+                if (attempt == COMPLETE_ATTEMPTS) {
+                    throw concurrentUpdate;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
         try {
-            service.complete(task.getId(), settings.workerId(), variables);
-        } catch (OptimisticLockingException concurrentUpdate) {
-            // A lock extension committed in the same instant; the task is still ours, so once more.
-            service.complete(task.getId(), settings.workerId(), variables);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 60) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

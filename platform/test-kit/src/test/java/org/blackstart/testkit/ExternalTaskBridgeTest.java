@@ -97,6 +97,41 @@ class ExternalTaskBridgeTest {
     }
 
     @Test
+    void siblingTasksOfAParallelMultiInstanceThatFinishTogetherAreEachServedOnce() throws Exception {
+        // one task per channel, as the customer notice publishes: they complete in the same instant
+        List<String> channels = List.of("a", "b", "c", "d", "e");
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(channels.size());
+        Map<String, java.util.concurrent.atomic.AtomicInteger> runs = new java.util.concurrent.ConcurrentHashMap<>();
+        harness = new BridgeHarness().start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (String channel : channels) {
+                    from("blackstart:task:test.fan." + channel).process(e -> {
+                        runs.computeIfAbsent(channel, c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                        together.countDown();
+                        together.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                        e.getMessage().setBody(Map.of("result", channel));
+                    });
+                }
+            }
+        });
+        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("fan").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("Publish").camundaExternalTask("test.fan.${channel}")
+                .multiInstance().parallel().camundaCollection("${channels}").camundaElementVariable("channel")
+                .multiInstanceDone().endEvent().done();
+        harness.engine().getRepositoryService().createDeployment().addModelInstance("fan.bpmn", model).deploy();
+
+        String id = harness.engine().getRuntimeService().startProcessInstanceByKey("fan", "INC-2026-0077",
+                Map.of("channels", channels)).getId();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                harness.engine().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id)
+                        .finished().count() == 1);
+        assertThat(runs).hasSize(channels.size()).allSatisfy((channel, count) ->
+                assertThat(count.get()).as("runs of %s", channel).isEqualTo(1));
+    }
+
+    @Test
     void aRouteToldToWaitIsRetriedAfterTheWaitWithoutUsingUpItsRetries() {
         List<Integer> attempts = new CopyOnWriteArrayList<>();
         var settings = new BridgeSettings("node-1", Duration.ofSeconds(30), Duration.ofMillis(20), 10, 1,

@@ -62,6 +62,9 @@ class IncidentLifecycleIT extends PlatformIT {
         assertThat(body(toCarol)).contains("Edited by support.");
         await().atMost(Duration.ofSeconds(30)).until(() -> api.send("agent", HttpMethod.GET, "/status", null).getBody(),
                 page -> page.contains("Mail delivery delayed"));
+        List<String> texts = await().atMost(Duration.ofSeconds(30)).until(() -> demoSms(api, key), t -> t.size() == 2);
+        assertThat(texts).as("the demo pager's SMS to the two customers who prefer SMS, in Dutch and German")
+                .anySatisfy(t -> assertThat(t).contains("storing")).anySatisfy(t -> assertThat(t).contains("Störung"));
         JsonNode call = api.awaitTask("agent", key, "CallCustomer");
         assertThat(call.path("name").asText()).as("a key account").startsWith("Call ");
 
@@ -144,6 +147,16 @@ class IncidentLifecycleIT extends PlatformIT {
 
     private static final List<String> DEMO_CUSTOMERS = List.of("ann@customer.example", "bob@customer.example",
             "carol@customer.example", "dieter@customer.example", "elise@customer.example");
+
+    private static List<String> demoSms(Api api, String incidentKey) {
+        List<String> texts = new ArrayList<>();
+        api.json(api.send("agent", HttpMethod.GET, "/api/demo/pages", null)).forEach(page -> {
+            if ("notice-sms".equals(page.path("channel").asText()) && incidentKey.equals(page.path("incident").asText())) {
+                texts.add(page.path("text").asText());
+            }
+        });
+        return texts;
+    }
 
     private static Map<String, String> subjectsByRecipient(List<MimeMessage> messages) {
         Map<String, String> subjects = new java.util.HashMap<>();
