@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         // context's REST API must keep finding its own engine under that name.
         "camunda.bpm.process-engine-name=hmacIt",
         "blackstart.demo.enabled=false",
+        "blackstart.statuspage.token-secret=hmac-it-only-status-page-link-signing-key-0123456789",
         "blackstart.demo.mail.enabled=false",
         "blackstart.alerts.sources.grafana.hmac-secret=grafana-webhook-secret",
         "blackstart.alerts.sources.grafana.signature-header=X-Grafana-Alerting-Signature"})
