@@ -352,6 +352,7 @@ public class EmailFanOut {
             try {
                 marks.recordAll();
             } finally {
+                marks.close();
                 workers.shutdownNow();
                 connections.forEach(SmtpConnection::close);
             }
