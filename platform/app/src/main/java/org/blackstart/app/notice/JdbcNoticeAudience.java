@@ -38,12 +38,18 @@ public class JdbcNoticeAudience implements NoticeAudience {
         });
     }
 
+    /**
+     * One page in key order. The ORDER BY names the whole primary key, not just {@code address}:
+     * H2 reads a page straight off the key's index only when the order is a prefix of the index;
+     * ordered by {@code address} alone it read and sorted every remaining recipient for each page,
+     * which made a 100,000-recipient fan-out quadratic (50,000 rows read per page on average).
+     */
     @Override
     public List<NoticeRecipient> page(String incidentKey, String step, String channel, String afterAddress, int limit) {
         String sql = "SELECT address, language, name, customer_id, unsubscribe_url FROM bs_notice_recipient "
                 + "WHERE incident_key = ? AND step = ? AND channel = ?"
                 + (afterAddress == null ? "" : " AND address > ?")
-                + " ORDER BY address FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
+                + " ORDER BY incident_key, step, channel, address FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
         Object[] args = afterAddress == null ? new Object[] {incidentKey, step, channel}
                 : new Object[] {incidentKey, step, channel, afterAddress};
         return jdbc.query(sql, (rs, n) -> new NoticeRecipient(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -8,12 +8,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Body;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one notice to its whole e-mail audience: page by page (1,000 recipients), each page claimed
- * in the ledger in one go, sent over {@code connections} SMTP connections kept open, at most
- * {@code max-per-second}, and recorded as sent in small batches ({@link SentMarks}).
+ * in the ledger in one go (the next one while the current one is sent), sent over {@code connections}
+ * SMTP connections kept open, at most {@code max-per-second}, and recorded as sent in small batches
+ * ({@link SentMarks}).
  *
  * <ul>
  *   <li>A recipient the server refuses for good (5xx to RCPT TO) or an address that cannot be parsed
@@ -78,16 +81,7 @@ public class EmailFanOut {
         int attempt = task == null ? 1 : task.attempt();
         Run run = new Run(notice);
         try {
-            String after = null;
-            List<NoticeRecipient> page;
-            do {
-                page = audience.page(notice.incidentKey(), notice.step(), EmailDelivery.CHANNEL, after, PAGE);
-                if (!page.isEmpty()) {
-                    run.recipients += page.size();
-                    run.send(page);
-                    after = page.get(page.size() - 1).address();
-                }
-            } while (page.size() == PAGE);
+            run.fanOut();
         } catch (SmtpUnavailable down) {
             String done = run.sent.get() == 0 ? "" : "; " + run.sent.get() + " messages of this notice went out before";
             if (attempt >= properties.unavailableAfterAttempts()) {
@@ -112,8 +106,30 @@ public class EmailFanOut {
                 .and(RESULT_REFUSED, run.refused.get());
     }
 
-    /** One fan-out: its connections, workers and counts. */
+    /**
+     * Recipients claimed per page. Under a rate limit, a page must go out well within the claim's
+     * lease even when the next page is claimed while it is sent (at most 1.5 pages wait at once):
+     * with 10 messages/s and a 2-minute lease that is 400 per page (1.5 pages: 60 s), not 1,000.
+     */
+    static int pageSize(EmailProperties properties) {
+        if (properties.maxPerSecond() <= 0) {
+            return PAGE;
+        }
+        long perLease = properties.maxPerSecond() * Math.max(1, properties.claimLease().toSeconds()) / 3;
+        return (int) Math.max(1, Math.min(PAGE, perLease));
+    }
+
+    /**
+     * One fan-out: the calling thread reads and claims the audience page by page and hands the
+     * claimed deliveries to one worker per connection. It claims the next page while the workers
+     * send the current one, as soon as no more than half a page is left waiting, so the connections
+     * do not stand still while the database works; a claim therefore waits at most 1.5 pages' worth
+     * of sending before its message goes out.
+     */
     private final class Run implements AutoCloseable {
+
+        /** Tells a worker that nothing more will be claimed. */
+        private static final EmailDelivery NO_MORE = new EmailDelivery(null, null, null);
 
         private final CustomerNotice notice;
         private final NoticeMessageFactory messages = new NoticeMessageFactory(properties);
@@ -121,6 +137,11 @@ public class EmailFanOut {
         private final SendThrottle throttle = new SendThrottle(properties.maxPerSecond());
         private final List<SmtpConnection> connections = new ArrayList<>();
         private final ExecutorService workers;
+        private final int pageSize = pageSize(properties);
+        private final BlockingQueue<EmailDelivery> claimed = new LinkedBlockingQueue<>();
+        /** Room for claimed deliveries not yet finished: a page may be claimed when a page's worth is free. */
+        private final Semaphore room = new Semaphore(pageSize + pageSize / 2);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger alreadySent = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
@@ -142,7 +163,64 @@ public class EmailFanOut {
             });
         }
 
-        void send(List<NoticeRecipient> page) throws InterruptedException {
+        void fanOut() throws InterruptedException {
+            List<Future<?>> running = new ArrayList<>();
+            for (SmtpConnection connection : connections) {
+                running.add(workers.submit(() -> work(connection)));
+            }
+            try {
+                claimPages();
+            } catch (InterruptedException stopping) {
+                failure.compareAndSet(null, new IllegalStateException("e-mail fan-out interrupted"));
+                running.forEach(worker -> worker.cancel(true));
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The audience or the ledger failed: the workers stop after their current message.
+                failure.compareAndSet(null, e);
+            } finally {
+                connections.forEach(c -> claimed.add(NO_MORE));
+                awaitWorkers(running);
+                // Always before the fan-out ends; on a failure too, so that nothing accepted is resent.
+                marks.recordAll();
+            }
+            if (failure.get() != null) {
+                // Never tried: give them back, so the retry sends them at once instead of after the lease.
+                for (EmailDelivery untried; (untried = claimed.poll()) != null; ) {
+                    if (untried != NO_MORE) {
+                        ledger.release(untried.key(), "not sent: " + failure.get().getMessage());
+                    }
+                }
+                throw failure.get();
+            }
+        }
+
+        private void claimPages() throws InterruptedException {
+            String after = null;
+            List<NoticeRecipient> page;
+            do {
+                // Wait for room before reading, so the page is claimed just before it is needed.
+                while (!room.tryAcquire(pageSize, 50, TimeUnit.MILLISECONDS)) {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                }
+                if (failure.get() != null) {
+                    return;
+                }
+                page = audience.page(notice.incidentKey(), notice.step(), EmailDelivery.CHANNEL, after, pageSize);
+                if (!page.isEmpty()) {
+                    recipients += page.size();
+                    int queued = claim(page);
+                    room.release(pageSize - queued);
+                    after = page.get(page.size() - 1).address();
+                } else {
+                    room.release(pageSize);
+                }
+            } while (page.size() == pageSize);
+        }
+
+        /** Claims one page and queues what this worker may send; returns how many were queued. */
+        private int claim(List<NoticeRecipient> page) {
             List<DeliveryKey> keys = new ArrayList<>(page.size());
             List<EmailDelivery> deliveries = new ArrayList<>(page.size());
             for (NoticeRecipient recipient : page) {
@@ -151,47 +229,56 @@ public class EmailFanOut {
                 keys.add(delivery.key());
             }
             Map<DeliveryKey, Claim> claims = ledger.claimAll(keys, properties.claimLease());
-            Queue<EmailDelivery> claimed = new ConcurrentLinkedQueue<>();
+            int queued = 0;
             for (EmailDelivery delivery : deliveries) {
                 switch (claims.get(delivery.key())) {
-                    case SEND -> claimed.add(delivery);
+                    case SEND -> {
+                        claimed.add(delivery);
+                        queued++;
+                    }
                     case ALREADY_SENT -> alreadySent.incrementAndGet();
                     case IN_PROGRESS -> inProgress.incrementAndGet();
                 }
             }
+            return queued;
+        }
 
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            List<Future<?>> running = new ArrayList<>();
-            for (SmtpConnection connection : connections) {
-                running.add(workers.submit(() -> work(connection, claimed, failure)));
-            }
-            try {
-                for (Future<?> worker : running) {
+        private void awaitWorkers(List<Future<?>> running) {
+            for (Future<?> worker : running) {
+                try {
                     worker.get();
+                } catch (ExecutionException unexpected) {
+                    failure.compareAndSet(null, new IllegalStateException("e-mail worker failed", unexpected.getCause()));
+                } catch (java.util.concurrent.CancellationException cancelled) {
+                    // interrupted above; the failure is already set
+                } catch (InterruptedException stopping) {
+                    running.forEach(w -> w.cancel(true));
+                    failure.compareAndSet(null, new IllegalStateException("e-mail fan-out interrupted"));
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-            } catch (ExecutionException unexpected) {
-                failure.compareAndSet(null, new IllegalStateException("e-mail worker failed", unexpected.getCause()));
-            } catch (InterruptedException stopping) {
-                running.forEach(worker -> worker.cancel(true));
-                failure.compareAndSet(null, new IllegalStateException("e-mail fan-out interrupted"));
-                Thread.currentThread().interrupt();
-            } finally {
-                // Always before the page ends; on a failure too, so that nothing accepted is resent.
-                marks.recordAll();
-            }
-            if (failure.get() != null) {
-                // Never tried: give them back, so the retry sends them at once instead of after the lease.
-                for (EmailDelivery untried; (untried = claimed.poll()) != null; ) {
-                    ledger.release(untried.key(), "not sent: " + failure.get().getMessage());
-                }
-                throw failure.get();
             }
         }
 
-        private void work(SmtpConnection connection, Queue<EmailDelivery> claimed, AtomicReference<RuntimeException> failure) {
-            for (EmailDelivery delivery; failure.get() == null && (delivery = claimed.poll()) != null; ) {
+        private void work(SmtpConnection connection) {
+            while (failure.get() == null) {
+                EmailDelivery delivery;
                 try {
-                    marks.recordIfDue();
+                    delivery = claimed.poll(SentMarks.MAX_AGE.toMillis() / 4, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException stopping) {
+                    failure.compareAndSet(null, new IllegalStateException("e-mail fan-out interrupted"));
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                // Also while waiting for the next page: what was sent is recorded within MAX_AGE.
+                marks.recordIfDue();
+                if (delivery == NO_MORE) {
+                    return;
+                }
+                if (delivery == null) {
+                    continue;
+                }
+                try {
                     throttle.acquire();
                     sendOne(connection, delivery);
                 } catch (InterruptedException stopping) {
@@ -201,6 +288,8 @@ public class EmailFanOut {
                 } catch (RuntimeException e) {
                     ledger.release(delivery.key(), "SMTP send failed: " + e.getMessage());
                     failure.compareAndSet(null, e);
+                } finally {
+                    room.release();
                 }
             }
         }
@@ -263,6 +352,7 @@ public class EmailFanOut {
             try {
                 marks.recordAll();
             } finally {
+                marks.close();
                 workers.shutdownNow();
                 connections.forEach(SmtpConnection::close);
             }

@@ -250,6 +250,17 @@ class EmailNoticeRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void underARateLimitAPageAndTheOneClaimedAheadGoOutWithinTheClaimsLease() {
+        assertThat(EmailFanOut.pageSize(properties(25, 2, 0))).isEqualTo(1000);
+        for (int perSecond : new int[] {1, 10, 100, 10_000}) {
+            int page = EmailFanOut.pageSize(properties(25, 2, perSecond));
+            assertThat(page).isBetween(1, 1000);
+            // at most 1.5 pages are claimed and not yet sent; at the limit they take this long
+            assertThat(Duration.ofMillis(1500L * page / perSecond)).isLessThan(Duration.ofMinutes(2));
+        }
+    }
+
+    @Test
     void anUnreachableMailServerFailsTheTaskAndGivesTheClaimsBack() throws Exception {
         startWithDirectInput();
         mail.stop();
