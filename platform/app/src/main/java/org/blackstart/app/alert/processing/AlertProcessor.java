@@ -73,7 +73,7 @@ public class AlertProcessor {
     }
 
     /** Attempts of a batch that lost an optimistic-locking race before the conflict counts as a pause. */
-    static final int CONFLICT_ATTEMPTS = 3;
+    static final int CONFLICT_ATTEMPTS = 6;
 
     /**
      * A batch that opens incidents or correlates messages touches process instances a worker may be
@@ -91,7 +91,18 @@ public class AlertProcessor {
                 }
                 log.debug("alert batch from id {} met a concurrent update, attempt {} of {}", ids.get(0), attempt,
                         CONFLICT_ATTEMPTS);
+                // The other side (a bridge worker completing a sibling task) retries too; a short,
+                // uneven pause keeps the two from meeting again in the same instant.
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
