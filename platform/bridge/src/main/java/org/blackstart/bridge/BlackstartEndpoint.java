@@ -18,6 +18,9 @@ public class BlackstartEndpoint extends ScheduledPollEndpoint {
     private long lockDuration;
     @UriParam(label = "producer", description = "For message endpoints: fail the exchange when nothing waits for the message")
     private boolean requireMatch;
+    @UriParam(label = "consumer", description = "For task endpoints: only tasks of process instances whose "
+            + "vendorSystem variable equals this, so that several ticketing plugins can serve vendor.case.*")
+    private String system;
 
     BlackstartEndpoint(String uri, BlackstartComponent component, EndpointKind kind, String name) {
         super(uri, component);
@@ -76,5 +79,13 @@ public class BlackstartEndpoint extends ScheduledPollEndpoint {
 
     public void setRequireMatch(boolean requireMatch) {
         this.requireMatch = requireMatch;
+    }
+
+    public String getSystem() {
+        return system;
+    }
+
+    public void setSystem(String system) {
+        this.system = system;
     }
 }

@@ -11,6 +11,7 @@ import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.PageRequest;
 import org.blackstart.spi.TaskContext;
 import org.blackstart.spi.Topics;
+import org.blackstart.spi.vendor.VendorCase;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
@@ -40,9 +41,13 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
         BlackstartComponent component = endpoint.getComponent();
         String workerId = component.settings().workerId();
         ExternalTaskService service = component.getProcessEngine().getExternalTaskService();
-        List<LockedExternalTask> tasks = service.fetchAndLock(endpoint.getMaxTasks(), workerId)
-                .topic(topic, endpoint.getLockDuration())
-                .execute();
+        var fetch = service.fetchAndLock(endpoint.getMaxTasks(), workerId)
+                .topic(topic, endpoint.getLockDuration());
+        if (endpoint.getSystem() != null && !endpoint.getSystem().isBlank()) {
+            // Several ticketing plugins serve the same vendor.case.* topics; each takes only its own system's cases.
+            fetch = fetch.processInstanceVariableEquals(VendorCase.Variables.SYSTEM, endpoint.getSystem());
+        }
+        List<LockedExternalTask> tasks = fetch.execute();
         for (LockedExternalTask task : tasks) {
             if (!isRunAllowed() || isSuspendingOrSuspended()) {
                 // Give the rest back at once instead of letting their locks run out during shutdown.
@@ -101,6 +106,9 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
     private static Object bodyFor(TaskContext context) {
         if (Topics.carriesCustomerNotice(context.topic())) {
             return CustomerNotice.from(context);
+        }
+        if (Topics.carriesVendorCase(context.topic())) {
+            return VendorCase.from(context);
         }
         if (Topics.carriesPageRequest(context.topic())) {
             return PageRequest.from(context);

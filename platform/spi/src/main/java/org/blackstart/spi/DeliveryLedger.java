@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes every outbound action effectively once, although external tasks are delivered at least
@@ -42,6 +43,15 @@ public interface DeliveryLedger {
      * @param remoteReference the remote side's id for it (a Message-ID, a tweet id), for the timeline
      */
     void markSent(DeliveryKey key, String remoteReference);
+
+    /**
+     * The remote reference recorded by {@link #markSent} for a delivery that was sent, so that a
+     * retry after a crash can complete with what the first attempt created (the vendor's case
+     * number). Empty when it was not sent, or when the ledger does not keep references.
+     */
+    default Optional<String> sentReference(DeliveryKey key) {
+        return Optional.empty();
+    }
 
     /** Gives the claim back after a failed send, so that the retry sends at once. */
     void release(DeliveryKey key, String reason);

@@ -24,10 +24,12 @@ public final class Topics {
     public static final String PAGE_PHONE = "page.phone";
     /** Text an on-call engineer. Body: {@link PageRequest}. */
     public static final String PAGE_SMS = "page.sms";
-    /** Open a case with a vendor or hosting provider. */
+    /** Open a case with a vendor or hosting provider, with evidence. Body: {@link org.blackstart.spi.vendor.VendorCase}. */
     public static final String VENDOR_CASE_OPEN = "vendor.case.open";
-    /** Add to an open vendor case. */
+    /** Add to an open vendor case: an answer, a raised priority. Body: {@link org.blackstart.spi.vendor.VendorCase}. */
     public static final String VENDOR_CASE_UPDATE = "vendor.case.update";
+    /** Close a vendor case, e.g. when the incident is closed. Body: {@link org.blackstart.spi.vendor.VendorCase}. */
+    public static final String VENDOR_CASE_CLOSE = "vendor.case.close";
 
     private Topics() {
     }
@@ -49,6 +51,11 @@ public final class Topics {
     public static boolean carriesCustomerNotice(String topic) {
         return topic != null && topic.startsWith(NOTICE_PREFIX) && !NOTICE_DRAFT.equals(topic)
                 && topic.length() > NOTICE_PREFIX.length();
+    }
+
+    /** True for the topics whose body is a {@link org.blackstart.spi.vendor.VendorCase}. */
+    public static boolean carriesVendorCase(String topic) {
+        return VENDOR_CASE_OPEN.equals(topic) || VENDOR_CASE_UPDATE.equals(topic) || VENDOR_CASE_CLOSE.equals(topic);
     }
 
     /** True for the topics whose body is a {@link PageRequest}. */

@@ -51,6 +51,13 @@ public class InMemoryDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
+    public synchronized java.util.Optional<String> sentReference(DeliveryKey key) {
+        Entry entry = entries.get(key);
+        return entry == null || entry.state() != State.SENT
+                ? java.util.Optional.empty() : java.util.Optional.ofNullable(entry.remoteReference());
+    }
+
+    @Override
     public synchronized void release(DeliveryKey key, String reason) {
         Entry entry = entries.get(key);
         if (entry != null && entry.state() == State.CLAIMED) {

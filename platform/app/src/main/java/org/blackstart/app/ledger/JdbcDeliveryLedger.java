@@ -170,6 +170,13 @@ public class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
+    public java.util.Optional<String> sentReference(DeliveryKey key) {
+        List<String> references = jdbc.queryForList(
+                "SELECT remote_reference FROM bs_delivery WHERE delivery_id = ? AND state = 'SENT'", String.class, key.id());
+        return references.isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(references.get(0));
+    }
+
+    @Override
     public void markSent(DeliveryKey key, String remoteReference) {
         markAllSent(Map.of(key, remoteReference == null ? "" : remoteReference));
     }
