@@ -46,9 +46,11 @@ class SecurityConfiguration {
     /**
      * Machines, not people, call these: alert sources, heartbeats and telephony callbacks. Each is
      * authenticated by its own credential (a per-source bearer token or HMAC signature, Twilio's
-     * request signature) where it is received, so HTTP Basic for people must not apply.
+     * request signature, a vendor webhook's shared secret) where it is received, so HTTP Basic for
+     * people must not apply.
      */
-    static final String[] WEBHOOK_POSTS = {"/api/alerts/*", "/api/events", "/api/heartbeats/*", "/api/twilio/**"};
+    static final String[] WEBHOOK_POSTS = {"/api/alerts/*", "/api/events", "/api/heartbeats/*", "/api/twilio/**",
+            "/api/vendor-webhooks/**"};
 
     @Bean
     @Order(0)

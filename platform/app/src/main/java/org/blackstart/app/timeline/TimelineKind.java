@@ -7,5 +7,7 @@ public enum TimelineKind {
     /** Pages sent, answered, timed out, escalated. */
     PAGING,
     /** Customer notices: drafted, published per channel, skipped, refused, key accounts called. */
-    NOTICES
+    NOTICES,
+    /** Vendor cases: opened, messages from and to the vendor, SLA breaches, disputes, closed. */
+    VENDORS
 }
