@@ -40,8 +40,12 @@ class MessageCorrelationProducer extends DefaultProducer {
         Map<String, Object> variables = MessageBodies.variables(exchange);
 
         MessageCorrelationBuilder correlation = endpoint.getComponent().getProcessEngine().getRuntimeService()
-                .createMessageCorrelation(messageName)
-                .setVariables(variables);
+                .createMessageCorrelation(messageName);
+        if (Boolean.TRUE.equals(exchange.getIn().getHeader(BlackstartHeaders.CORRELATION_LOCAL, Boolean.class))) {
+            correlation.setVariablesLocal(variables);
+        } else {
+            correlation.setVariables(variables);
+        }
         if (key != null) {
             correlation.processInstanceBusinessKey(key);
         }

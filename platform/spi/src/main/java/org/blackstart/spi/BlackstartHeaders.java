@@ -16,6 +16,12 @@ public final class BlackstartHeaders {
      * instance must have, e.g. {@code ackCode=482913}; alone or with {@link #CORRELATION_KEY}.
      */
     public static final String CORRELATION_VARIABLES = "BlackstartCorrelationVariables";
+    /**
+     * For {@code blackstart:message}: when true, the message's variables are set local to the execution
+     * that receives it, not on the whole instance. Two vendor requests handled side by side in event
+     * sub-processes then each keep their own text instead of overwriting one another.
+     */
+    public static final String CORRELATION_LOCAL = "BlackstartCorrelationLocal";
     /** Set by {@code blackstart:message}: true when at least one execution received the message. */
     public static final String CORRELATED = "BlackstartCorrelated";
     /** Set by {@code blackstart:start}: true when this call created the instance, false on a duplicate. */

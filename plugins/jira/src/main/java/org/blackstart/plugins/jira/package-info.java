@@ -1,0 +1,2 @@
+/** The jira ticketing plugin: serves vendor.case.* for vendors whose cases live there. */
+package org.blackstart.plugins.jira;

@@ -1,0 +1,2 @@
+/** The vendor-mail ticketing plugin: serves vendor.case.* for vendors whose cases live there. */
+package org.blackstart.plugins.vendormail;
