@@ -52,10 +52,12 @@ public class VendorEscalations {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(VendorEscalationStart.PROCESS_KEY).processInstanceBusinessKey(incidentKey).list();
         for (ProcessInstance instance : running) {
-            boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
-                    .eventType("message").eventName(INCIDENT_CLOSED).count() > 0;
-            if (waiting) {
+            long waiting = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+                    .eventType("message").eventName(INCIDENT_CLOSED).count();
+            if (waiting == 1) {
                 runtime.createMessageCorrelation(INCIDENT_CLOSED).processInstanceId(instance.getId()).correlateWithResult();
+            } else if (waiting > 1) {
+                runtime.createMessageCorrelation(INCIDENT_CLOSED).processInstanceId(instance.getId()).correlateAllWithResult();
             } else {
                 // Closing the incident must not fail for it; the case stays for a person to close in Cockpit.
                 LOG.warn("BLACKSTART-VENDOR-002 incident {} closed while vendor escalation {} was not waiting for {}; "
