@@ -70,7 +70,14 @@ class ServiceNowApi {
         String body = write(fields);
         HttpResponse<String> response = send("the create", request(tablePath(), null)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        return result("the create", response);
+        JsonNode result = read(response.body());
+        if (result == null || !result.isObject()) {
+            // No number means no case we could ever refer to: the bridge retries and then shows this in Cockpit.
+            throw failed(new ServiceNowException("ServiceNow account '" + name + "' answered the create without a case "
+                    + "number (HTTP " + response.statusCode() + ", not a ServiceNow result)", response.statusCode()));
+        }
+        succeeded();
+        return result;
     }
 
     /** Changes fields of a record; a journal field such as {@code comments} adds an entry. */
@@ -219,13 +226,16 @@ class ServiceNowApi {
         }
     }
 
-    private JsonNode result(String what, HttpResponse<String> response) {
-        JsonNode result;
+    private JsonNode read(String body) {
         try {
-            result = json.readTree(response.body()).get("result");
+            return json.readTree(body).get("result");
         } catch (IOException | RuntimeException notJson) {
-            result = null;
+            return null;
         }
+    }
+
+    private JsonNode result(String what, HttpResponse<String> response) {
+        JsonNode result = read(response.body());
         if (result == null || result.isNull()) {
             throw failed(new ServiceNowException("ServiceNow account '" + name + "' answered " + what
                     + " with something that is not a ServiceNow result (HTTP " + response.statusCode() + ")",
