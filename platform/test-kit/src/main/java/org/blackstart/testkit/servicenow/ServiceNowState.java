@@ -145,7 +145,7 @@ final class ServiceNowState implements ResponseDefinitionTransformerV2 {
         Map<String, String> record = byNumber(number);
         Map<String, Object> body = new LinkedHashMap<>();
         for (String field : List.of("number", "sys_id", "state", "on_hold_reason", "close_code", "assigned_to",
-                "sys_updated_on", "sys_updated_by")) {
+                "sys_updated_on", "sys_updated_by", "sys_mod_count")) {
             body.put(field, record.getOrDefault(field, ""));
         }
         if (commentSysId != null) {
@@ -324,6 +324,7 @@ final class ServiceNowState implements ResponseDefinitionTransformerV2 {
     private void touch(Map<String, String> record, String user) {
         record.put("sys_updated_on", now());
         record.put("sys_updated_by", user);
+        record.put("sys_mod_count", Integer.toString(Integer.parseInt(record.getOrDefault("sys_mod_count", "-1")) + 1));
     }
 
     private String addJournal(Map<String, String> record, String element, String value, String user) {

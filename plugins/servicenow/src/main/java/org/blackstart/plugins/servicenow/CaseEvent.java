@@ -24,10 +24,11 @@ import org.blackstart.spi.vendor.VendorMessage;
  * @param assignedTo who works the case, if anyone
  * @param updatedOn  sys_updated_on, UTC {@code yyyy-MM-dd HH:mm:ss}
  * @param updatedBy  sys_updated_by
+ * @param modCount   sys_mod_count, which ServiceNow raises with every update of the record, if sent
  * @param comment    the journal entry, or {@code null} for a change of fields only
  */
 record CaseEvent(String number, String sysId, String state, String holdReason, String closeCode, String assignedTo,
-                 String updatedOn, String updatedBy, Comment comment) {
+                 String updatedOn, String updatedBy, String modCount, Comment comment) {
 
     /** A journal entry of the {@code comments} field (additional comments, which the caller sees). */
     record Comment(String sysId, String value, String createdBy, String createdOn) {
@@ -49,13 +50,14 @@ record CaseEvent(String number, String sysId, String state, String holdReason, S
         assignedTo = blankToNull(assignedTo);
         updatedOn = blankToNull(updatedOn);
         updatedBy = blankToNull(updatedBy);
+        modCount = blankToNull(modCount);
     }
 
     /** Reads a record's fields; a reference field may come as a plain value or as {@code {value, display_value}}. */
     static CaseEvent fromRecord(JsonNode row, Comment comment) {
         return new CaseEvent(text(row, "number"), text(row, "sys_id"), text(row, "state"), text(row, "on_hold_reason"),
                 text(row, "close_code"), text(row, "assigned_to"), text(row, "sys_updated_on"),
-                text(row, "sys_updated_by"), comment);
+                text(row, "sys_updated_by"), text(row, "sys_mod_count"), comment);
     }
 
     static String text(JsonNode node, String field) {
@@ -121,12 +123,18 @@ record CaseEvent(String number, String sysId, String state, String holdReason, S
         return name;
     }
 
-    /** The message id: the journal entry's sys_id, or the record's sys_id and update time for a change of fields. */
+    /**
+     * The message id: the journal entry's sys_id; for a change of fields the record's sys_id with its
+     * update count, or, without one, its update time and the changed fields (two changes can share a second).
+     */
     String messageId() {
         if (comment != null && comment.sysId() != null && !comment.sysId().isBlank()) {
             return comment.sysId();
         }
-        return sysId + "@" + nonNull(updatedOn);
+        if (modCount != null) {
+            return sysId + "#" + modCount;
+        }
+        return sysId + "@" + nonNull(updatedOn) + "/" + fingerprint();
     }
 
     VendorMessage toMessage(String accountName, VendorMessage.Kind kind, List<VendorAttachment> files) {

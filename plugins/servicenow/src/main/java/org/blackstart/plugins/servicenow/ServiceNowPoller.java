@@ -36,7 +36,7 @@ class ServiceNowPoller {
     static final Duration OVERLAP = Duration.ofMinutes(2);
     private static final int PAGE = 200;
     private static final String ROW_FIELDS =
-            "sys_id,number,state,on_hold_reason,close_code,assigned_to,sys_updated_on,sys_updated_by";
+            "sys_id,number,state,on_hold_reason,close_code,assigned_to,sys_updated_on,sys_updated_by,sys_mod_count";
     private static final String JOURNAL_FIELDS = "sys_id,element_id,value,sys_created_by,sys_created_on";
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowPoller.class);
@@ -86,19 +86,24 @@ class ServiceNowPoller {
             List<CaseEvent.Comment> entries = comments.getOrDefault(fields.sysId(), List.of());
             String fingerprintKey = "case-state:" + api.name() + ":" + fields.sysId();
             boolean changed = !fields.fingerprint().equals(state.get(PLUGIN, fingerprintKey).orElse("1|||"));
-            if (!entries.isEmpty()) {
-                for (CaseEvent.Comment entry : entries) {
-                    CaseEvent event = CaseEvent.fromRecord(row, entry);
-                    // The files go with the first new comment: ServiceNow does not link attachments to journal entries.
-                    handed += hand(api.name(), event, event.kind(account), entry == entries.get(0) ? files : List.of());
+            // A fresh comment carries the case's state with it (on hold awaiting caller: a request); the state
+            // change goes on its own only when no fresh comment carried it, so the team sees one message, not two.
+            boolean carried = false;
+            for (CaseEvent.Comment entry : entries) {
+                CaseEvent event = CaseEvent.fromRecord(row, entry);
+                VendorInbox.Outcome outcome = hand(api.name(), event, event.kind(account), carried ? List.of() : files);
+                if (outcome != null) {
+                    handed++;
                 }
-            } else if (changed || !files.isEmpty()) {
+                carried |= outcome == VendorInbox.Outcome.DELIVERED || outcome == VendorInbox.Outcome.PARKED;
+            }
+            if (!carried && (changed || !files.isEmpty())) {
                 VendorMessage.Kind kind = fields.kind(account);
                 if (kind == null && !files.isEmpty()) {
                     kind = VendorMessage.Kind.REPLY;
                 }
-                if (kind != null) {
-                    handed += hand(api.name(), fields, kind, files);
+                if (kind != null && hand(api.name(), fields, kind, files) != null) {
+                    handed++;
                 }
             }
             if (changed) {
@@ -116,15 +121,17 @@ class ServiceNowPoller {
         return handed;
     }
 
-    private int hand(String accountName, CaseEvent event, VendorMessage.Kind kind, List<VendorAttachment> files) {
+    /** Gives the inbox one message; {@code null} when this node handed it over before. */
+    private VendorInbox.Outcome hand(String accountName, CaseEvent event, VendorMessage.Kind kind,
+                                     List<VendorAttachment> files) {
         String id = event.messageId();
         if (kind == null || !handedOver.add(accountName + "\u001f" + id)) {
-            return 0;
+            return null;
         }
         try {
             VendorInbox.Outcome outcome = inbox.receive(event.toMessage(accountName, kind, files));
             LOG.debug("ServiceNow account '{}': message {} on {} was {}", accountName, id, event.number(), outcome);
-            return 1;
+            return outcome;
         } catch (RuntimeException failure) {
             // Read again on the next poll; the inbox drops it if it was stored after all.
             handedOver.remove(accountName + "\u001f" + id);

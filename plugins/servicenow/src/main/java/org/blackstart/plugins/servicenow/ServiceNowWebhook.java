@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * {"number": "INC0010001", "sys_id": "...", "state": "3", "on_hold_reason": "1", "close_code": "",
- *  "assigned_to": "Beth Anglin", "sys_updated_on": "2026-12-07 01:02:03", "sys_updated_by": "beth.anglin",
+ *  "assigned_to": "Beth Anglin", "sys_updated_on": "2026-12-07 01:02:03", "sys_updated_by": "beth.anglin", "sys_mod_count": "4",
  *  "comment": {"sys_id": "...", "value": "Please send the controller logs", "sys_created_by": "beth.anglin",
  *              "sys_created_on": "2026-12-07 01:02:03"}}
  * }</pre>
