@@ -103,6 +103,8 @@ final class CaseMail {
                 part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
                 part.setFileName(file.fileName());
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
+                // Base64 keeps a log's bytes as they are; a text encoding would turn its line ends into CRLF.
+                part.setHeader("Content-Transfer-Encoding", "base64");
                 mixed.addBodyPart(part);
             }
             message.setContent(mixed);
