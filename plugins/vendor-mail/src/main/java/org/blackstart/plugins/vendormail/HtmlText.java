@@ -28,8 +28,8 @@ final class HtmlText {
             return "";
         }
         String text = INVISIBLE.matcher(html).replaceAll("");
-        text = BREAKS.matcher(text).replaceAll("\n");
         text = QUOTED.matcher(text).replaceAll("\n");
+        text = BREAKS.matcher(text).replaceAll("\n");
         text = TAG.matcher(text).replaceAll("");
         text = decode(text);
         return text.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n").strip();

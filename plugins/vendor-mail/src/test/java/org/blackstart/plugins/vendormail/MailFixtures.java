@@ -83,6 +83,7 @@ final class MailFixtures {
                 fileText.getBytes(StandardCharsets.UTF_8), "text/plain")));
         file.setFileName(fileName);
         file.setDisposition(MimeBodyPart.ATTACHMENT);
+        file.setHeader("Content-Transfer-Encoding", "base64");
         mixed.addBodyPart(file);
         MimeBodyPart logo = new MimeBodyPart();
         logo.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
