@@ -133,7 +133,7 @@ public final class ServiceNowSimulation implements AutoCloseable {
         state.breakDown(0);
     }
 
-    /** The next create answers 201 with {@code rawBody} as it is (no record is created), e.g. malformed JSON. */
+    /** The next create answers 201 with {@code rawBody} as it is (no record is created), e.g. malformed JSON; calls queue up. */
     public void answerNextCreateWith(String rawBody) {
         state.answerNextCreateWith(rawBody);
     }

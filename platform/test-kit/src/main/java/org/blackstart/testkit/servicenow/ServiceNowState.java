@@ -13,8 +13,10 @@ import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ final class ServiceNowState implements ResponseDefinitionTransformerV2 {
     private final List<String> tokens = new ArrayList<>();
     private int nextNumber = 10001;
     private int brokenWith;
-    private String nextCreateAnswer;
+    private final Deque<String> nextCreateAnswers = new ArrayDeque<>();
     private int rateLimitSeconds = -1;
 
     @Override
@@ -165,7 +167,7 @@ final class ServiceNowState implements ResponseDefinitionTransformerV2 {
     }
 
     synchronized void answerNextCreateWith(String rawBody) {
-        nextCreateAnswer = rawBody;
+        nextCreateAnswers.add(rawBody);
     }
 
     synchronized void rateLimitNext(int seconds) {
@@ -210,9 +212,8 @@ final class ServiceNowState implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition create(String table, String body) {
-        if (nextCreateAnswer != null) {
-            String raw = nextCreateAnswer;
-            nextCreateAnswer = null;
+        if (!nextCreateAnswers.isEmpty()) {
+            String raw = nextCreateAnswers.poll();
             return aResponse().withStatus(201).withHeader("Content-Type", "application/json;charset=UTF-8")
                     .withBody(raw).build();
         }

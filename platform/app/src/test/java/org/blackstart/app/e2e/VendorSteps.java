@@ -1,0 +1,97 @@
+package org.blackstart.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** What a commander does around a vendor escalation, over HTTP, shared by the vendor ITs. */
+final class VendorSteps {
+
+    private final TestRestTemplate http;
+    private final Api api;
+
+    VendorSteps(TestRestTemplate http, Api api) {
+        this.http = http;
+        this.api = api;
+    }
+
+    /** Declares and triages an incident, withholding its customer notice so nothing else is in the way. */
+    String triagedIncident(String title, String severity) {
+        String key = api.declare("commander", title);
+        api.claimAndComplete("commander", api.awaitTask("commander", key, "Triage"), Map.of("severity", severity,
+                "affectedServices", "mail", "customerImpact", "Mailboxes on the failed array are unreachable."));
+        api.claimAndComplete("agent", api.awaitTask("agent", key, "ReviewNotice"),
+                Map.of("noticeDecision", "withhold", "noticeWithholdReason", "vendor escalation test"));
+        return key;
+    }
+
+    ResponseEntity<String> attach(String incidentKey, String vendor, String fileName, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("commander", "commander");
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return http.exchange("/api/incidents/" + incidentKey + "/vendor-escalations/" + vendor + "/attachments",
+                HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    ResponseEntity<String> escalate(String incidentKey, String vendor, String text) {
+        return api.send("commander", HttpMethod.POST, "/api/incidents/" + incidentKey + "/vendor-escalations",
+                "{\"vendor\":\"" + vendor + "\",\"text\":\"" + text + "\"}");
+    }
+
+    /** Mitigates and resolves, withholding the resolved notice; returns once the incident is closed. */
+    void close(String incidentKey) {
+        api.claimAndComplete("commander", api.awaitTask("commander", incidentKey, "Mitigate"),
+                Map.of("mitigationSummary", "Traffic moved to the spare array"));
+        api.claimAndComplete("commander", api.awaitTask("commander", incidentKey, "Resolve"),
+                Map.of("resolutionSummary", "The vendor's firmware fix was applied."));
+        api.claimAndComplete("agent", api.awaitTask("agent", incidentKey, "ReviewNotice"),
+                Map.of("noticeDecision", "withhold", "noticeWithholdReason", "vendor escalation test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("commander", incidentKey)
+                .path("incident").path("status").asText(), "closed"::equals);
+    }
+
+    List<String> timeline(String incidentKey) {
+        List<String> lines = new ArrayList<>();
+        api.incident("commander", incidentKey).path("timeline")
+                .forEach(e -> lines.add(e.path("kind").asText() + " " + e.path("detail").asText("")));
+        return lines;
+    }
+
+    /** Waits for a VENDORS timeline line containing {@code text}. */
+    String awaitVendorLine(String incidentKey, String text) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> timeline(incidentKey).stream().filter(l -> l.startsWith("VENDORS") && l.contains(text))
+                        .findFirst().orElse(null), line -> line != null);
+    }
+
+    JsonNode cases(String incidentKey) {
+        ResponseEntity<String> response = api.send("commander", HttpMethod.GET,
+                "/api/incidents/" + incidentKey + "/vendor-cases", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return api.json(response);
+    }
+
+    JsonNode parked() {
+        return api.json(api.send("commander", HttpMethod.GET, "/api/vendor-messages?state=PARKED", null));
+    }
+}
