@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.blackstart.spi.SingleNodeLease;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
