@@ -389,4 +389,40 @@ class VendorEscalationProcessTest {
         assertThat(tasks(storeco, "AnswerVendorRequest")).isEmpty();
         assertThat(tasks(other, "AnswerVendorRequest")).hasSize(1);
     }
+
+    /** Closing the major incident reaches every vendor escalation of the incident, through vendorEscalations. */
+    @Test
+    @Deployment(resources = {"bpmn/vendor-escalation.bpmn", "bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn",
+            "bpmn/customer-call.bpmn"})
+    void closingTheMajorIncidentClosesEveryVendorCaseOfIt() {
+        FakeNoticeServices.register();
+        ProcessInstance incident = runtimeService().startProcessInstanceByKey("major-incident", "INC-2026-0017",
+                Map.of("title", "Storage array offline", "summary", "Array A3 down"));
+        complete(task("Triage", incident), withVariables("severity", "SEV2", "affectedServices", "storage",
+                "customerImpact", "Volumes on A3 are unavailable."));
+        ProcessInstance storeco = opened("INC-2026-0017", "CS0017", "+31201110000");
+        acknowledged("INC-2026-0017", "CS0017");
+        ProcessInstance hostly = opened("INC-2026-0017", "HX-17", null);
+        ProcessInstance otherIncident = opened("INC-2026-0018", "CS0018", null);
+
+        withholdNotice(incident);
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "Failed over to A4"));
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "Controller replaced", "rootCause", "hardware"));
+        withholdNotice(incident);
+
+        BpmnAwareTests.assertThat(incident).isEnded().hasPassed("IncidentClosed");
+        assertThat(fetchAll("INC-2026-0017", "vendor.case.close"))
+                .extracting(t -> t.getVariables().get("vendorCaseNumber"))
+                .containsExactlyInAnyOrder("CS0017", "HX-17");
+        BpmnAwareTests.assertThat(storeco).isWaitingAt("CloseCase");
+        BpmnAwareTests.assertThat(hostly).isWaitingAt("CloseCase");
+        BpmnAwareTests.assertThat(otherIncident).as("another incident's case stays open").isWaitingAt("AwaitAck");
+    }
+
+    private void withholdNotice(ProcessInstance incident) {
+        ProcessInstance notice = runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId())
+                .active().singleResult();
+        complete(BpmnAwareTests.externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
+        complete(task(notice), withVariables("noticeDecision", "withhold"));
+    }
 }
