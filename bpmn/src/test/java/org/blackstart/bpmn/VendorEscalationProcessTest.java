@@ -38,6 +38,13 @@ class VendorEscalationProcessTest {
     @BeforeEach
     void fakes() {
         vendors = FakeVendorServices.register();
+        TimelineRecordingParseListener.LINES.clear();
+    }
+
+    /** The incident's timeline lines from its vendor escalations, as the platform would record them. */
+    private static List<String> timeline(String key) {
+        return TimelineRecordingParseListener.LINES.stream().filter(line -> line.startsWith(key + " "))
+                .map(line -> line.substring(key.length() + 1)).toList();
     }
 
     @AfterEach
@@ -134,6 +141,8 @@ class VendorEscalationProcessTest {
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(escalation.getId()).count())
                 .as("no SLA timer left once acknowledged").isZero();
         assertThat(vendors.lines).containsExactly("opened storeco CS0001");
+        assertThat(timeline("INC-2026-0001")).containsExactly("VENDORS Opened case CS0001 with StoreCo",
+                "VENDORS StoreCo acknowledged case CS0001");
     }
 
     @Test
@@ -168,6 +177,11 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose");
         assertThat(runtimeService().getVariable(escalation.getId(), "vendorPriority"))
                 .as("later updates keep the case at P1").isEqualTo(1);
+        assertThat(timeline("INC-2026-0002")).containsExactly("VENDORS Opened case CS0002 with StoreCo",
+                "VENDORS StoreCo did not acknowledge case CS0002 within PT30M",
+                "VENDORS Raised case CS0002 with StoreCo to P1",
+                "VENDORS Phoned StoreCo's duty manager Dana Duty (+31201110000)",
+                "VENDORS StoreCo acknowledged case CS0002");
     }
 
     @Test
@@ -200,6 +214,7 @@ class VendorEscalationProcessTest {
                 "PAGE_UNDELIVERABLE", "number not reachable");
 
         BpmnAwareTests.assertThat(escalation).hasPassed("DutyManagerNotCalled").isWaitingAt("AwaitAck", "RaisePriority", "VendorSlaBreached");
+        assertThat(timeline("INC-2026-0005")).contains("VENDORS Could not phone StoreCo's duty manager: number not reachable");
     }
 
     @Test
@@ -226,6 +241,7 @@ class VendorEscalationProcessTest {
         completeTask(answer, Map.of());
 
         BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose").hasPassed("RequestAnswered");
+        assertThat(timeline("INC-2026-0006")).endsWith("VENDORS Answered StoreCo on case CS0006: Logs attached; firmware 8.2.1 on both.");
         assertThat(runtimeService().getVariables(escalation.getId())).as("the answer stays with its request")
                 .doesNotContainKeys("vendorAnswer", "vendorMessageText", "vendorMessageId");
     }
@@ -276,6 +292,8 @@ class VendorEscalationProcessTest {
                 "disputeNote", "StoreCo accepted the panic as a known bug"));
 
         assertThat(vendors.lines).contains("dispute settled CS0008 vendor-fault: StoreCo accepted the panic as a known bug");
+        assertThat(timeline("INC-2026-0008")).endsWith("VENDORS Sent StoreCo our evidence on case CS0008",
+                "VENDORS Dispute with StoreCo on case CS0008 settled: vendor-fault");
         BpmnAwareTests.assertThat(escalation).hasPassed("DisputeDone").isWaitingAt("AwaitClose");
     }
 
@@ -293,6 +311,7 @@ class VendorEscalationProcessTest {
                 .containsEntry("vendorText", "Still failing over after 8.2.2.");
         completeTask(reopen, Map.of());
         BpmnAwareTests.assertThat(escalation).hasPassed("FixRejected").isWaitingAt("AwaitClose");
+        assertThat(timeline("INC-2026-0009")).endsWith("VENDORS Told StoreCo the fault is still there; asked to reopen case CS0009");
     }
 
     @Test
@@ -320,6 +339,7 @@ class VendorEscalationProcessTest {
         assertThat(engine.getTaskService().getVariable(refused.getId(), "vendorCaseError"))
                 .isEqualTo("account storeco is not configured");
         assertThat(vendors.lines).as("no case to register").isEmpty();
+        assertThat(timeline("INC-2026-0011")).containsExactly("VENDORS StoreCo refused the case: account storeco is not configured");
         complete(refused);
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("RefusalSeen");
     }
@@ -343,6 +363,9 @@ class VendorEscalationProcessTest {
 
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseClosed");
         assertThat(vendors.lines).endsWith("closed storeco CS0012");
+        assertThat(timeline("INC-2026-0012")).as("cancelled steps leave no line").containsExactly(
+                "VENDORS Opened case CS0012 with StoreCo", "VENDORS StoreCo did not acknowledge case CS0012 within PT30M",
+                "VENDORS Closed case CS0012 with StoreCo");
     }
 
     @Test
@@ -355,6 +378,9 @@ class VendorEscalationProcessTest {
         completeTask(fetch("INC-2026-0013", "vendor.case.close"), Map.of());
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("AwaitClose", "CaseClosed");
         assertThat(vendors.lines).containsExactly("opened storeco CS0013", "closed storeco CS0013");
+        assertThat(timeline("INC-2026-0013")).containsExactly("VENDORS Opened case CS0013 with StoreCo",
+                "VENDORS StoreCo acknowledged case CS0013", "VENDORS Incident closed: closing case CS0013 with StoreCo",
+                "VENDORS Closed case CS0013 with StoreCo");
     }
 
     @Test
@@ -366,6 +392,7 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("NotOpened").hasNotPassed("CloseCase");
         assertThat(fetchAll("INC-2026-0014", "vendor.case.open")).isEmpty();
         assertThat(vendors.lines).isEmpty();
+        assertThat(timeline("INC-2026-0014")).containsExactly("VENDORS Incident closed before the case with StoreCo was opened");
     }
 
     @Test
