@@ -247,6 +247,15 @@ class VendorEscalationProcessTest {
     }
 
     @Test
+    void aRequestWithoutTextIsNamedByItsSubject() {
+        ProcessInstance escalation = opened("INC-2026-0019", "CS0019", null);
+
+        vendorSays("VendorRequested", "INC-2026-0019", "CS0019", 111L, "");
+
+        BpmnAwareTests.assertThat(task("AnswerVendorRequest", escalation)).hasName("StoreCo asks on INC-2026-0019: Re: INC-2026-0019");
+    }
+
+    @Test
     void twoRequestsAtOnceEachKeepTheirOwnText() {
         ProcessInstance escalation = opened("INC-2026-0007", "CS0007", "+31201110000");
 
