@@ -141,8 +141,8 @@ class VendorEscalationProcessTest {
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(escalation.getId()).count())
                 .as("no SLA timer left once acknowledged").isZero();
         assertThat(vendors.lines).containsExactly("opened storeco CS0001");
-        assertThat(timeline("INC-2026-0001")).containsExactly("VENDORS Opened case CS0001 with StoreCo",
-                "VENDORS StoreCo acknowledged case CS0001");
+        assertThat(timeline("INC-2026-0001")).as("opening and acknowledging are told by the platform's vendorCases and inbox")
+                .isEmpty();
     }
 
     @Test
@@ -177,11 +177,8 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose");
         assertThat(runtimeService().getVariable(escalation.getId(), "vendorPriority"))
                 .as("later updates keep the case at P1").isEqualTo(1);
-        assertThat(timeline("INC-2026-0002")).containsExactly("VENDORS Opened case CS0002 with StoreCo",
-                "VENDORS StoreCo did not acknowledge case CS0002 within PT30M",
-                "VENDORS Raised case CS0002 with StoreCo to P1",
-                "VENDORS Phoned StoreCo's duty manager Dana Duty (+31201110000)",
-                "VENDORS StoreCo acknowledged case CS0002");
+        assertThat(timeline("INC-2026-0002")).containsExactly("VENDORS Raised case CS0002 with StoreCo to P1",
+                "VENDORS Phoned StoreCo's duty manager Dana Duty (+31201110000)");
     }
 
     @Test
@@ -301,8 +298,7 @@ class VendorEscalationProcessTest {
                 "disputeNote", "StoreCo accepted the panic as a known bug"));
 
         assertThat(vendors.lines).contains("dispute settled CS0008 vendor-fault: StoreCo accepted the panic as a known bug");
-        assertThat(timeline("INC-2026-0008")).endsWith("VENDORS Sent StoreCo our evidence on case CS0008",
-                "VENDORS Dispute with StoreCo on case CS0008 settled: vendor-fault");
+        assertThat(timeline("INC-2026-0008")).containsExactly("VENDORS Sent StoreCo our evidence on case CS0008");
         BpmnAwareTests.assertThat(escalation).hasPassed("DisputeDone").isWaitingAt("AwaitClose");
     }
 
@@ -372,9 +368,7 @@ class VendorEscalationProcessTest {
 
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseClosed");
         assertThat(vendors.lines).endsWith("closed storeco CS0012");
-        assertThat(timeline("INC-2026-0012")).as("cancelled steps leave no line").containsExactly(
-                "VENDORS Opened case CS0012 with StoreCo", "VENDORS StoreCo did not acknowledge case CS0012 within PT30M",
-                "VENDORS Closed case CS0012 with StoreCo");
+        assertThat(timeline("INC-2026-0012")).as("the withdrawn raise and call leave no line").isEmpty();
     }
 
     @Test
@@ -387,9 +381,7 @@ class VendorEscalationProcessTest {
         completeTask(fetch("INC-2026-0013", "vendor.case.close"), Map.of());
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("AwaitClose", "CaseClosed");
         assertThat(vendors.lines).containsExactly("opened storeco CS0013", "closed storeco CS0013");
-        assertThat(timeline("INC-2026-0013")).containsExactly("VENDORS Opened case CS0013 with StoreCo",
-                "VENDORS StoreCo acknowledged case CS0013", "VENDORS Incident closed: closing case CS0013 with StoreCo",
-                "VENDORS Closed case CS0013 with StoreCo");
+        assertThat(timeline("INC-2026-0013")).as("closing is told by the platform's vendorCases").isEmpty();
     }
 
     @Test
