@@ -72,6 +72,12 @@ record CaseEvent(String number, String sysId, String state, String holdReason, S
         return value.asText();
     }
 
+    /** True when our own integration user wrote the comment, or, without one, made the change. */
+    boolean byUs(ServiceNowProperties.Account account) {
+        String author = comment != null ? comment.createdBy() : updatedBy;
+        return author != null && author.equalsIgnoreCase(account.username());
+    }
+
     /** A fingerprint of the fields that say what the vendor did, to notice when they change. */
     String fingerprint() {
         return String.join("|", nonNull(state), nonNull(holdReason), nonNull(closeCode), nonNull(assignedTo));
