@@ -220,4 +220,31 @@ class MailboxPollerTest {
         assertThat(poller.lastPoll().ok()).isFalse();
         assertThat(poller.lastPoll().detail()).contains("rejected the login").doesNotContain(MailFixtures.PASSWORD);
     }
+
+    @Test
+    void accountsSharingOneMailboxReadItOnceAndEachReplyAsItsVendorsAccount() throws Exception {
+        var storeco = properties.accounts().get("storeco");
+        var hostly = new VendorMailProperties.Account("noc@hostly.example", List.of(), MailFixtures.OURS, "Hosting Ops",
+                storeco.smtp(), storeco.imap(), storeco.pollInterval(), "Case", List.of("please send"), List.of("not our"),
+                List.of("resolved"));
+        inbox.knowCase("email", "INC-2026-0001-HOSTLY");
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "We are looking into it."));
+        MimeMessage fromHostly = MailFixtures.vendorMail("Re: [Case INC-2026-0001-HOSTLY] P1 Rack A3 power",
+                "Our technician is on site; the fault is not our PDU.");
+        fromHostly.setFrom(new jakarta.mail.internet.InternetAddress("tech.jansen@hostly.example", "Jan Jansen"));
+        fromHostly.saveChanges();
+        mailbox.deliver(fromHostly);
+        var shared = new java.util.LinkedHashMap<String, VendorMailProperties.Account>();
+        shared.put("hostly", hostly);
+        shared.put("storeco", storeco);
+        MailboxPoller poller = new MailboxPoller(shared, properties, inbox, lease, Clock.systemUTC());
+
+        assertThat(poller.poll()).isEqualTo(2);
+
+        assertThat(poller.leaseName()).isEqualTo("vendor-poll:email:hostly");
+        assertThat(inbox.delivered()).extracting(VendorMessage::account, VendorMessage::caseNumber, VendorMessage::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("storeco", MailFixtures.CASE, VendorMessage.Kind.REPLY),
+                        org.assertj.core.groups.Tuple.tuple("hostly", "INC-2026-0001-HOSTLY", VendorMessage.Kind.DISPUTE));
+    }
 }

@@ -105,4 +105,18 @@ class VendorMailAutoConfigurationTest {
                 .withPropertyValues(storeco())
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BlackstartPlugin.class));
     }
+
+    @Test
+    void twoVendorsAnsweringIntoOneMailboxArePolledOnce() {
+        runner.withPropertyValues(storeco(
+                P + "accounts.hostly.to=noc@hostly.example",
+                P + "accounts.hostly.from=incidents@hosting.example",
+                P + "accounts.hostly.smtp.host=smtp.hosting.example",
+                P + "accounts.hostly.imap.host=IMAP.hosting.example",
+                P + "accounts.hostly.imap.username=incidents")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(BlackstartPlugin.class).descriptor().inboundEndpoints())
+                    .containsExactly("IMAP poll vendor-poll:email:hostly");
+        });
+    }
 }

@@ -54,7 +54,7 @@ class VendorMailRoutesTest {
         var account = properties.accounts().get("storeco");
         var poller = new MailboxPoller("storeco", account, properties, inbox, new InMemorySingleNodeLease(), Clock.systemUTC());
         harness = new BridgeHarness().start(new VendorMailRoutes(new CaseMailer(accounts, ledger, evidence,
-                properties.claimLease()), List.of(poller), properties));
+                properties.claimLease()), List.of(poller)));
     }
 
     @AfterEach
