@@ -1,0 +1,90 @@
+package org.blackstart.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.blackstart.app.demo.DemoMailServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** The demo's e-mail vendors: configured for the vendor-mail plugin, and a commander can answer as one. */
+class DemoVendorMailIT extends PlatformIT {
+
+    @Autowired
+    private DemoMailServer mail;
+
+    @Autowired
+    private Environment environment;
+
+    private List<MimeMessage> toOurMailbox(String subject) {
+        return mail.received().stream().filter(m -> {
+            try {
+                return subject.equals(m.getSubject());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void theDemoVendorsAreEmailAccountsOnTheDemoMailServer() {
+        String smtp = environment.getProperty("blackstart.demo.mail.smtp-port");
+        assertThat(environment.getProperty("blackstart.plugins.vendor-mail.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("blackstart.plugins.vendor-mail.accounts.storeco.to")).isEqualTo("support@storeco.example");
+        assertThat(environment.getProperty("blackstart.plugins.vendor-mail.accounts.hostly.to")).isEqualTo("noc@hostly.example");
+        assertThat(environment.getProperty("blackstart.plugins.vendor-mail.accounts.hostly.from")).isEqualTo("incidents@blackstart.local");
+        assertThat(environment.getProperty("blackstart.plugins.vendor-mail.accounts.storeco.smtp.port")).isEqualTo(smtp);
+        assertThat(environment.getProperty("blackstart.plugins.vendor-mail.accounts.storeco.poll-interval")).isEqualTo("PT10S");
+    }
+
+    @Test
+    void aCommanderAnswersAsTheVendorWithAFile() throws Exception {
+        ResponseEntity<String> response = api().send("commander", HttpMethod.POST, "/api/demo/vendor-mail", """
+                {"vendor": "storeco", "caseNumber": "INC-2026-0042-STORECO", "text": "Please send the controller logs.",
+                 "attachmentName": "storeco-analysis.txt", "attachmentText": "cache battery degraded"}""");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
+        assertThat(api().json(response).path("subject").asText()).isEqualTo("Re: [Case INC-2026-0042-STORECO]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> toOurMailbox("Re: [Case INC-2026-0042-STORECO]").size() == 1);
+        MimeMessage sent = toOurMailbox("Re: [Case INC-2026-0042-STORECO]").get(0);
+        assertThat(sent.getFrom()[0].toString()).contains("support@storeco.example");
+        assertThat(sent.getAllRecipients()[0].toString()).isEqualTo("incidents@blackstart.local");
+        Multipart parts = (Multipart) sent.getContent();
+        assertThat(String.valueOf(parts.getBodyPart(0).getContent()).strip()).isEqualTo("Please send the controller logs.");
+        Part file = parts.getBodyPart(1);
+        assertThat(file.getFileName()).isEqualTo("storeco-analysis.txt");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        file.getInputStream().transferTo(bytes);
+        assertThat(bytes.toString(StandardCharsets.UTF_8).strip()).isEqualTo("cache battery degraded");
+    }
+
+    @Test
+    void onlyCommandersPlayTheVendorAndBadRequestsChangeNothing() {
+        int before = mail.received().size();
+
+        ResponseEntity<String> agent = api().send("agent", HttpMethod.POST, "/api/demo/vendor-mail",
+                "{\"vendor\": \"storeco\", \"text\": \"hello\"}");
+        ResponseEntity<String> unknown = api().send("commander", HttpMethod.POST, "/api/demo/vendor-mail",
+                "{\"vendor\": \"acme\", \"text\": \"hello\"}");
+        ResponseEntity<String> noText = api().send("commander", HttpMethod.POST, "/api/demo/vendor-mail",
+                "{\"vendor\": \"storeco\", \"caseNumber\": \"INC-2026-0042-STORECO\"}");
+
+        assertThat(agent.getStatusCode().value()).isEqualTo(403);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unknown.getBody()).contains("acme");
+        assertThat(noText.getStatusCode().value()).isEqualTo(400);
+        assertThat(noText.getBody()).contains("text");
+        assertThat(mail.received()).hasSize(before);
+    }
+}
