@@ -247,4 +247,28 @@ class MailboxPollerTest {
                         org.assertj.core.groups.Tuple.tuple("storeco", MailFixtures.CASE, VendorMessage.Kind.REPLY),
                         org.assertj.core.groups.Tuple.tuple("hostly", "INC-2026-0001-HOSTLY", VendorMessage.Kind.DISPUTE));
     }
+
+    @Test
+    void aMailServerThatLetsAnyLoginInIsReadAsTheDemoReadsIt() throws Exception {
+        GreenMail demo = LocalServers.mailServer().withConfiguration(
+                com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        demo.start();
+        try {
+            // The vendor's reply arrives by SMTP before the mailbox was ever logged in to.
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(MailFixtures.OURS, MailFixtures.VENDOR, SUBJECT,
+                    "We are looking into it.", demo.getSmtp().getServerSetup());
+            var account = properties.accounts().get("storeco");
+            var imap = new VendorMailProperties.Imap("127.0.0.1", demo.getImap().getPort(), false, MailFixtures.OURS,
+                    "demo", "INBOX");
+            var onDemo = new VendorMailProperties.Account(account.to(), account.cc(), account.from(), account.fromName(),
+                    account.smtp(), imap, account.pollInterval(), account.caseTag(), account.requestKeywords(),
+                    account.disputeKeywords(), account.resolvedKeywords());
+            MailboxPoller poller = new MailboxPoller("storeco", onDemo, properties, inbox, lease, Clock.systemUTC());
+
+            assertThat(poller.poll()).as(String.valueOf(poller.lastPoll())).isEqualTo(1);
+            assertThat(inbox.delivered()).extracting(VendorMessage::text).containsExactly("We are looking into it.");
+        } finally {
+            demo.stop();
+        }
+    }
 }
