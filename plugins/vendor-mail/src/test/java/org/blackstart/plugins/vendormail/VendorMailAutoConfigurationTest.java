@@ -22,7 +22,8 @@ class VendorMailAutoConfigurationTest {
     private static final String SECRET = "smtp-pa55word";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class,
+                    VendorMailWithoutPlatformSupport.class))
             .withBean(DeliveryLedger.class, InMemoryDeliveryLedger::new)
             .withBean(CaseEvidence.class, InMemoryCaseEvidence::new)
             .withBean(VendorInbox.class, InMemoryVendorInbox::new)
@@ -62,7 +63,7 @@ class VendorMailAutoConfigurationTest {
     @Test
     void enabledWithAnAccountItServesTheVendorTopicsWithTheDocumentedDefaults() {
         runner.withPropertyValues(storeco()).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(VendorMailRoutes.class);
+            assertThat(context).hasNotFailed().hasSingleBean(VendorMailRoutes.class).doesNotHaveBean("vendorMailInactive");
             BlackstartPlugin plugin = context.getBean(BlackstartPlugin.class);
             assertThat(plugin.descriptor().slug()).isEqualTo("vendor-mail");
             assertThat(plugin.descriptor().topics()).containsExactlyInAnyOrder(Topics.VENDOR_CASE_OPEN,
@@ -100,10 +101,15 @@ class VendorMailAutoConfigurationTest {
     @Test
     void withoutThePlatformsVendorSupportThePluginStaysOff() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class,
+                        VendorMailWithoutPlatformSupport.class))
                 .withBean(DeliveryLedger.class, InMemoryDeliveryLedger::new)
                 .withPropertyValues(storeco())
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BlackstartPlugin.class));
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(BlackstartPlugin.class);
+                    assertThat(context.getBean(VendorMailWithoutPlatformSupport.Inactive.class).missing())
+                            .containsExactly("CaseEvidence", "VendorInbox", "SingleNodeLease");
+                });
     }
 
     @Test
