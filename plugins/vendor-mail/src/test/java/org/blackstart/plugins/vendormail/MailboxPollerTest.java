@@ -271,4 +271,18 @@ class MailboxPollerTest {
             demo.stop();
         }
     }
+
+    @Test
+    void aFileLargerThanTheLimitStaysInTheMailboxAndTheMessageSaysSo() throws Exception {
+        properties = new VendorMailProperties(true, properties.accounts(), properties.claimLease(), properties.timeout(), 16);
+        mailbox.deliver(MailFixtures.vendorMailWithFile(SUBJECT, "The full dump is attached.", "core.dump",
+                "0123456789abcdef0123456789abcdef"));
+
+        poller().poll();
+
+        VendorMessage message = inbox.delivered().get(0);
+        assertThat(message.attachments()).isEmpty();
+        assertThat(message.text()).startsWith("The full dump is attached.")
+                .endsWith("(Left in the mailbox, larger than 16 bytes: core.dump)");
+    }
 }
