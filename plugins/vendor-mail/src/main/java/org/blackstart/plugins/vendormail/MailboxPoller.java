@@ -71,7 +71,7 @@ public class MailboxPoller {
         this.inbox = inbox;
         this.lease = lease;
         this.clock = clock;
-        this.sharing.forEach((name, a) -> readers.put(name, new ReplyReader(name, a, properties.maxAttachmentSize())));
+        this.sharing.forEach((name, a) -> readers.put(name, new ReplyReader(name, a, properties.maxAttachmentSize().toBytes())));
         this.session = Session.getInstance(sessionProperties(properties.timeout()));
     }
 

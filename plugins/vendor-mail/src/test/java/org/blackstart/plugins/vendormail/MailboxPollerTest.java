@@ -274,7 +274,8 @@ class MailboxPollerTest {
 
     @Test
     void aFileLargerThanTheLimitStaysInTheMailboxAndTheMessageSaysSo() throws Exception {
-        properties = new VendorMailProperties(true, properties.accounts(), properties.claimLease(), properties.timeout(), 16);
+        properties = new VendorMailProperties(true, properties.accounts(), properties.claimLease(), properties.timeout(),
+                org.springframework.util.unit.DataSize.ofBytes(16));
         mailbox.deliver(MailFixtures.vendorMailWithFile(SUBJECT, "The full dump is attached.", "core.dump",
                 "0123456789abcdef0123456789abcdef"));
 

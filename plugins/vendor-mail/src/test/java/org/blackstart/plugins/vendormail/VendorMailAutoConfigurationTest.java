@@ -81,6 +81,7 @@ class VendorMailAutoConfigurationTest {
             assertThat(account.requestKeywords()).contains("please send", "apply");
             assertThat(account.disputeKeywords()).contains("not a defect");
             assertThat(account.resolvedKeywords()).containsExactly("resolved", "fixed", "has been corrected");
+            assertThat(context.getBean(VendorMailProperties.class).maxAttachmentSize().toMegabytes()).isEqualTo(25);
             assertThat(context.getBean(VendorMailProperties.class).toString()).doesNotContain(SECRET);
         });
     }
