@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.blackstart.app.demo.DemoMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,41 @@ class DemoVendorMailIT extends PlatformIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         file.getInputStream().transferTo(bytes);
         assertThat(bytes.toString(StandardCharsets.UTF_8).strip()).isEqualTo("cache battery degraded");
+
+        // The vendor-mail plugin reads it at its next poll; no incident has that case, so it waits for a person.
+        JsonNode parked = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> parkedWithCase("INC-2026-0042-STORECO"), node -> node != null);
+        assertThat(parked.path("system").asText()).isEqualTo("email");
+        assertThat(parked.path("account").asText()).isEqualTo("storeco");
+        assertThat(parked.path("kind").asText()).isEqualTo("REQUEST");
+        assertThat(parked.path("text").asText()).isEqualTo("Please send the controller logs.");
+        assertThat(parked.path("fileCount").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode parkedWithCase(String caseNumber) {
+        JsonNode list = api().json(api().send("commander", HttpMethod.GET, "/api/vendor-messages?state=PARKED", null));
+        for (JsonNode message : list) {
+            if (caseNumber.equals(message.path("caseNumber").asText())) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void thePluginIsActiveAndServesTheVendorTopics() {
+        JsonNode plugins = api().json(api().send("commander", HttpMethod.GET, "/api/plugins", null));
+        JsonNode vendorMail = null;
+        for (JsonNode plugin : plugins.path("plugins")) {
+            if ("vendor-mail".equals(plugin.path("descriptor").path("slug").asText())) {
+                vendorMail = plugin;
+            }
+        }
+        assertThat(vendorMail).as(plugins.toString()).isNotNull();
+        assertThat(vendorMail.path("descriptor").path("topics").toString())
+                .contains("vendor.case.open", "vendor.case.update", "vendor.case.close");
+        assertThat(vendorMail.path("descriptor").path("inboundEndpoints").toString())
+                .contains("vendor-poll:email:hostly");
     }
 
     @Test
