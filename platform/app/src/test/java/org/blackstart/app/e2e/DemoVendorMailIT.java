@@ -50,14 +50,15 @@ class DemoVendorMailIT extends PlatformIT {
 
     @Test
     void aCommanderAnswersAsTheVendorWithAFile() throws Exception {
+        // A case of a year no incident of the shared test context has: the reply must be parked.
         ResponseEntity<String> response = api().send("commander", HttpMethod.POST, "/api/demo/vendor-mail", """
-                {"vendor": "storeco", "caseNumber": "INC-2026-0042-STORECO", "text": "Please send the controller logs.",
+                {"vendor": "storeco", "caseNumber": "INC-1999-0042-STORECO", "text": "Please send the controller logs.",
                  "attachmentName": "storeco-analysis.txt", "attachmentText": "cache battery degraded"}""");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
-        assertThat(api().json(response).path("subject").asText()).isEqualTo("Re: [Case INC-2026-0042-STORECO]");
-        await().atMost(Duration.ofSeconds(10)).until(() -> toOurMailbox("Re: [Case INC-2026-0042-STORECO]").size() == 1);
-        MimeMessage sent = toOurMailbox("Re: [Case INC-2026-0042-STORECO]").get(0);
+        assertThat(api().json(response).path("subject").asText()).isEqualTo("Re: [Case INC-1999-0042-STORECO]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> toOurMailbox("Re: [Case INC-1999-0042-STORECO]").size() == 1);
+        MimeMessage sent = toOurMailbox("Re: [Case INC-1999-0042-STORECO]").get(0);
         assertThat(sent.getFrom()[0].toString()).contains("support@storeco.example");
         assertThat(sent.getAllRecipients()[0].toString()).isEqualTo("incidents@blackstart.local");
         Multipart parts = (Multipart) sent.getContent();
@@ -70,7 +71,7 @@ class DemoVendorMailIT extends PlatformIT {
 
         // The vendor-mail plugin reads it at its next poll; no incident has that case, so it waits for a person.
         JsonNode parked = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> parkedWithCase("INC-2026-0042-STORECO"), node -> node != null);
+                .until(() -> parkedWithCase("INC-1999-0042-STORECO"), node -> node != null);
         assertThat(parked.path("system").asText()).isEqualTo("email");
         assertThat(parked.path("account").asText()).isEqualTo("storeco");
         assertThat(parked.path("kind").asText()).isEqualTo("REQUEST");
@@ -113,7 +114,7 @@ class DemoVendorMailIT extends PlatformIT {
         ResponseEntity<String> unknown = api().send("commander", HttpMethod.POST, "/api/demo/vendor-mail",
                 "{\"vendor\": \"acme\", \"text\": \"hello\"}");
         ResponseEntity<String> noText = api().send("commander", HttpMethod.POST, "/api/demo/vendor-mail",
-                "{\"vendor\": \"storeco\", \"caseNumber\": \"INC-2026-0042-STORECO\"}");
+                "{\"vendor\": \"storeco\", \"caseNumber\": \"INC-1999-0042-STORECO\"}");
 
         assertThat(agent.getStatusCode().value()).isEqualTo(403);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
