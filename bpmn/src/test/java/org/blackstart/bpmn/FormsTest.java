@@ -24,7 +24,7 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
-            "bpmn/customer-call.bpmn"})
+            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -39,7 +39,8 @@ class FormsTest {
             "review-notice:notice_en_subject", "review-notice:notice_en_text", "review-notice:noticeDecision",
             "review-notice:notice_nl_subject", "review-notice:notice_x", "approve-notice:noticeApproval",
             "customer-update:updateDecision", "call-customer:callOutcome",
-            "declare-incident:title", "mitigate:mitigationSummary", "resolve:resolutionSummary"})
+            "declare-incident:title", "mitigate:mitigationSummary", "resolve:resolutionSummary",
+            "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
         JsonNode form = read("forms/" + parts[0] + ".form");
@@ -106,7 +107,7 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
-            "bpmn/customer-call.bpmn"})
+            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn"})
     void everyUserTaskHasTheLatestVersionOfAForm(String process) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {
@@ -147,6 +148,37 @@ class FormsTest {
         }
 
         assertThat(editable).isEqualTo(formId.equals("acknowledge-page") ? List.of("acknowledgedNote") : List.of());
+    }
+
+    /** Whoever answers a vendor sees what the vendor wrote, and cannot change it before answering. */
+    @ParameterizedTest
+    @ValueSource(strings = {"answer-vendor-request:vendorMessageText", "gather-dispute-evidence:vendorMessageText",
+            "confirm-vendor-fix:vendorMessageText", "settle-dispute:vendorMessageText", "settle-dispute:vendorRebuttal",
+            "answer-vendor-request:vendorCaseNumber", "vendor-sla-breached:ackSla", "case-refused:vendorCaseError"})
+    void vendorMessagesAreShownReadOnly(String formAndKey) throws IOException {
+        String[] parts = formAndKey.split(":");
+
+        JsonNode field = field(parts[0], parts[1]);
+
+        assertThat(field).as("field %s in form %s", parts[1], parts[0]).isNotNull();
+        assertThat(field.path("disabled").asBoolean()).as("%s is read-only", parts[1]).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDisputeEndsAsTheVendorsFaultOursOrWithdrawn() throws IOException {
+        List<String> values = new ArrayList<>();
+        field("settle-dispute", "disputeOutcome").path("values").forEach(v -> values.add(v.path("value").asText()));
+
+        assertThat(values).containsExactly("vendor-fault", "our-fault", "withdrawn");
+    }
+
+    /** The vendor is told the fault is still there only when the commander leaves the fix unconfirmed. */
+    @org.junit.jupiter.api.Test
+    void aVendorFixIsConfirmedWithATickedBox() throws IOException {
+        JsonNode confirmed = field("confirm-vendor-fix", "vendorFixConfirmed");
+
+        assertThat(confirmed.path("type").asText()).isEqualTo("checkbox");
+        assertThat(confirmed.path("defaultValue").asBoolean()).isFalse();
     }
 
     private static JsonNode field(String formId, String key) throws IOException {

@@ -8,13 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses {@code /api} bodies over {@code blackstart.api.max-request-size} (alert sources:
- * {@code max-alert-payload-size}, customer import: {@code max-customer-import-size}) with 413: at once when
+ * {@code max-alert-payload-size}, customer import: {@code max-customer-import-size}, a feature's files: its
+ * {@link RequestBodyLimit}) with 413: at once when
  * the declared length is too large, while reading when a chunked body grows past it.
  */
 @Component
@@ -24,16 +28,25 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long alertLimit;
     private final long customerImportLimit;
     private final ProblemWriter problems;
+    private final List<RequestBodyLimit> featureLimits;
 
-    RequestSizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
+    RequestSizeLimitFilter(ApiProperties properties, ProblemWriter problems,
+                           ObjectProvider<RequestBodyLimit> featureLimits) {
         this.limit = properties.maxRequestSize().toBytes();
         this.alertLimit = properties.maxAlertPayloadSize().toBytes();
         this.customerImportLimit = properties.maxCustomerImportSize().toBytes();
         this.problems = problems;
+        this.featureLimits = featureLimits.orderedStream().toList();
     }
 
     private long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (RequestBodyLimit feature : featureLimits) {
+            OptionalLong featureLimit = feature.limitFor(path);
+            if (featureLimit.isPresent()) {
+                return featureLimit.getAsLong();
+            }
+        }
         if (path.equals("/api/customers/import")) {
             return customerImportLimit;
         }

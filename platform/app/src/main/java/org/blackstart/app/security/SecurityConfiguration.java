@@ -1,6 +1,7 @@
 package org.blackstart.app.security;
 
 import static org.blackstart.app.security.Groups.INCIDENT_COMMANDERS;
+import static org.blackstart.app.security.Groups.ON_CALL;
 import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
 import static org.blackstart.app.security.Groups.SUPPORT_AGENTS;
 import static org.blackstart.app.security.Groups.authority;
@@ -85,7 +86,22 @@ class SecurityConfiguration {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/maintenance/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/maintenance/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
+                        // parked vendor messages: anyone reads, commanders and admins file or dismiss them
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/vendor-messages/**"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path("/api/statuspage/**")).hasAuthority(authority(PLATFORM_ADMINS))
+                        // vendor registry: anyone reads, commanders and admins edit
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/vendors/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/vendors/**"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        // files for a vendor: whoever works the incident, on-call engineers with their logs too
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                "/api/incidents/*/vendor-escalations/*/attachments"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(ON_CALL), authority(PLATFORM_ADMINS))
+                        // escalating to a vendor is the commander's call
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                "/api/incidents/*/vendor-escalations"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         // notice templates: anyone reads and previews, support agents and admins save and reset
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/notice-templates/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/notice-templates/**"))

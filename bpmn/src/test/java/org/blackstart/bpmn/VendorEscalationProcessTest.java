@@ -1,0 +1,392 @@
+package org.blackstart.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "bpmn/vendor-escalation.bpmn")
+class VendorEscalationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("blackstart-bpmn-test.cfg.xml").build();
+
+    private FakeVendorServices vendors;
+
+    @BeforeEach
+    void fakes() {
+        vendors = FakeVendorServices.register();
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    /** An escalation of the incident to StoreCo, as the platform's vendorEscalationStart starts it. */
+    private ProcessInstance escalate(String key, String dutyManagerPhone) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("incidentKey", key);
+        variables.put("title", "Storage array offline");
+        variables.put("severity", "SEV1");
+        variables.put("vendor", "storeco");
+        variables.put("vendorName", "StoreCo");
+        variables.put("vendorKind", "storage");
+        variables.put("vendorSystem", "email");
+        variables.put("vendorAccount", "storeco");
+        variables.put("vendorPriority", 1);
+        variables.put("vendorSubject", key + ": Storage array offline");
+        variables.put("vendorText", "Controller B of array A3 dropped offline at 00:12.");
+        variables.put("ackSla", "PT30M");
+        variables.put("dutyManagerName", "Dana Duty");
+        variables.put("dutyManagerPhone", dutyManagerPhone);
+        variables.put("escalatedBy", "carol");
+        return runtimeService().startProcessInstanceByKey("vendor-escalation", key, variables);
+    }
+
+    /** The one open external task of the incident on the topic, locked as a plugin's worker would. */
+    private LockedExternalTask fetch(String key, String topic) {
+        List<LockedExternalTask> locked = engine.getExternalTaskService().fetchAndLock(10, "test")
+                .topic(topic, 60_000).businessKey(key).execute();
+        assertThat(locked).as("open %s tasks of %s", topic, key).hasSize(1);
+        return locked.get(0);
+    }
+
+    private List<LockedExternalTask> fetchAll(String key, String topic) {
+        return engine.getExternalTaskService().fetchAndLock(10, "test").topic(topic, 60_000).businessKey(key).execute();
+    }
+
+    private void completeTask(LockedExternalTask task, Map<String, Object> variables) {
+        engine.getExternalTaskService().complete(task.getId(), "test", variables);
+    }
+
+    private ProcessInstance opened(String key, String caseNumber, String dutyManagerPhone) {
+        ProcessInstance escalation = escalate(key, dutyManagerPhone);
+        LockedExternalTask open = fetch(key, "vendor.case.open");
+        assertThat(open.getVariables()).containsEntry("vendorCaseStep", "open").containsEntry("vendorSystem", "email")
+                .containsEntry("vendorPriority", 1);
+        completeTask(open, Map.of("vendorCaseNumber", caseNumber, "vendorCaseId", "id-" + caseNumber,
+                "vendorCaseUrl", "https://support.storeco.example/cases/" + caseNumber));
+        return escalation;
+    }
+
+    /** A vendor message as the platform delivers it: by incident and case number, its variables local. */
+    private int vendorSays(String message, String key, String caseNumber, long messageId, String text) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("vendorMessageId", messageId);
+        variables.put("vendorMessageKind", message.substring("Vendor".length()).toUpperCase());
+        variables.put("vendorMessageAuthor", "Sam Support");
+        variables.put("vendorMessageSubject", "Re: " + key);
+        variables.put("vendorMessageText", text);
+        variables.put("vendorMessageFiles", "");
+        List<MessageCorrelationResult> results = runtimeService().createMessageCorrelation(message)
+                .processInstanceBusinessKey(key).processInstanceVariableEquals("vendorCaseNumber", caseNumber)
+                .setVariablesLocal(variables).correlateAllWithResult();
+        return results.size();
+    }
+
+    private void acknowledged(String key, String caseNumber) {
+        assertThat(runtimeService().createMessageCorrelation("VendorAcknowledged").processInstanceBusinessKey(key)
+                .processInstanceVariableEquals("vendorCaseNumber", caseNumber).correlateAllWithResult()).hasSize(1);
+    }
+
+    private void incidentClosed(String key) {
+        runtimeService().createMessageCorrelation("IncidentClosed").processInstanceBusinessKey(key).correlateAllWithResult();
+    }
+
+    private List<Task> tasks(ProcessInstance escalation, String activity) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(escalation.getId())
+                .taskDefinitionKey(activity).list();
+    }
+
+    @Test
+    void aCaseAcknowledgedInTimeIsWorkedWithoutEscalation() {
+        ProcessInstance escalation = opened("INC-2026-0001", "CS0001", "+31201110000");
+
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck");
+        assertThat(vendors.lines).containsExactly("opened storeco CS0001");
+
+        acknowledged("INC-2026-0001", "CS0001");
+
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose").hasNotPassed("SlaBreached");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(escalation.getId()).count())
+                .as("no SLA timer left once acknowledged").isZero();
+        assertThat(vendors.lines).containsExactly("opened storeco CS0001");
+    }
+
+    @Test
+    void aMissedAcknowledgementRaisesTheCaseToP1PhonesTheDutyManagerAndTellsTheCommander() {
+        ProcessInstance escalation = opened("INC-2026-0002", "CS0002", "+31201110000");
+
+        var sla = job("AckSlaExpired", escalation);
+        assertThat(sla.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + Duration.ofMinutes(30).toMillis()), 60_000);
+        execute(sla);
+
+        assertThat(vendors.lines).containsExactly("opened storeco CS0002", "sla breached storeco CS0002");
+        LockedExternalTask raise = fetch("INC-2026-0002", "vendor.case.update");
+        assertThat(raise.getVariables()).containsEntry("vendorCaseStep", "priority-1").containsEntry("vendorPriority", 1)
+                .containsEntry("vendorCaseNumber", "CS0002")
+                .containsEntry("vendorText", "No acknowledgement within PT30M; priority raised to P1");
+        LockedExternalTask phone = fetch("INC-2026-0002", "page.phone");
+        assertThat(phone.getVariables()).containsEntry("pageStep", "vendor-duty-storeco")
+                .containsEntry("pageRecipient", "Dana Duty").containsEntry("pagePhone", "+31201110000")
+                .doesNotContainKey("ackCode");
+        BpmnAwareTests.assertThat(task("VendorSlaBreached", escalation)).hasCandidateGroup("incident-commanders")
+                .hasName("StoreCo missed its response time on INC-2026-0002");
+
+        completeTask(raise, Map.of("vendorAlreadySent", false));
+        completeTask(phone, Map.of());
+        complete(task("VendorSlaBreached", escalation));
+
+        assertThat(job("AckSlaExpired", escalation)).as("no second SLA timer").isNull();
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck");
+
+        acknowledged("INC-2026-0002", "CS0002");
+
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose");
+        assertThat(runtimeService().getVariable(escalation.getId(), "vendorPriority"))
+                .as("later updates keep the case at P1").isEqualTo(1);
+    }
+
+    @Test
+    void aLateAcknowledgementIsTakenWhileTheBreachIsStillBeingHandled() {
+        ProcessInstance escalation = opened("INC-2026-0003", "CS0003", "+31201110000");
+        execute(job("AckSlaExpired", escalation));
+
+        acknowledged("INC-2026-0003", "CS0003");
+
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose", "RaisePriority", "CallDutyManager", "VendorSlaBreached");
+    }
+
+    @Test
+    void withoutADutyManagersPhoneNobodyIsCalled() {
+        ProcessInstance escalation = opened("INC-2026-0004", "CS0004", null);
+
+        execute(job("AckSlaExpired", escalation));
+
+        assertThat(fetchAll("INC-2026-0004", "page.phone")).isEmpty();
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck", "RaisePriority", "VendorSlaBreached")
+                .isNotWaitingAt("CallDutyManager");
+    }
+
+    @Test
+    void aDutyManagerWhoCannotBePhonedStillLeavesTheCommanderInformed() {
+        ProcessInstance escalation = opened("INC-2026-0005", "CS0005", "+31201110000");
+        execute(job("AckSlaExpired", escalation));
+
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0005", "page.phone").getId(), "test",
+                "PAGE_UNDELIVERABLE", "number not reachable");
+
+        BpmnAwareTests.assertThat(escalation).hasPassed("DutyManagerNotCalled").isWaitingAt("AwaitAck", "RaisePriority", "VendorSlaBreached");
+    }
+
+    @Test
+    void theVendorsRequestIsAnsweredOnTheCase() {
+        ProcessInstance escalation = opened("INC-2026-0006", "CS0006", "+31201110000");
+        acknowledged("INC-2026-0006", "CS0006");
+
+        assertThat(vendorSays("VendorRequested", "INC-2026-0006", "CS0006", 41L,
+                "Please send the controller logs\nof array A3 from the last 24 hours, and the firmware version of both controllers."))
+                .isEqualTo(1);
+
+        Task ask = task("AnswerVendorRequest", escalation);
+        BpmnAwareTests.assertThat(ask).hasCandidateGroup("incident-commanders").hasCandidateGroup("on-call")
+                .as("the first 80 characters of the request, on one line")
+                .hasName("StoreCo asks on INC-2026-0006: "
+                        + "Please send the controller logs of array A3 from the last 24 hours, and the firm…");
+        assertThat(engine.getTaskService().getVariable(ask.getId(), "vendorMessageText"))
+                .isEqualTo("Please send the controller logs\nof array A3 from the last 24 hours, and the firmware version of both controllers.");
+        complete(ask, withVariables("vendorAnswer", "Logs attached; firmware 8.2.1 on both."));
+
+        LockedExternalTask answer = fetch("INC-2026-0006", "vendor.case.update");
+        assertThat(answer.getVariables()).containsEntry("vendorCaseStep", "answer-41")
+                .containsEntry("vendorText", "Logs attached; firmware 8.2.1 on both.").containsEntry("vendorCaseNumber", "CS0006");
+        completeTask(answer, Map.of());
+
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose").hasPassed("RequestAnswered");
+        assertThat(runtimeService().getVariables(escalation.getId())).as("the answer stays with its request")
+                .doesNotContainKeys("vendorAnswer", "vendorMessageText", "vendorMessageId");
+    }
+
+    @Test
+    void twoRequestsAtOnceEachKeepTheirOwnText() {
+        ProcessInstance escalation = opened("INC-2026-0007", "CS0007", "+31201110000");
+
+        vendorSays("VendorRequested", "INC-2026-0007", "CS0007", 51L, "Send the logs");
+        vendorSays("VendorRequested", "INC-2026-0007", "CS0007", 52L, "Reseat controller B");
+
+        List<Task> asks = tasks(escalation, "AnswerVendorRequest");
+        assertThat(asks).extracting(Task::getName).containsExactlyInAnyOrder(
+                "StoreCo asks on INC-2026-0007: Send the logs", "StoreCo asks on INC-2026-0007: Reseat controller B");
+        Task reseat = asks.stream().filter(t -> t.getName().endsWith("Reseat controller B")).findFirst().orElseThrow();
+        Task logs = asks.stream().filter(t -> t.getName().endsWith("Send the logs")).findFirst().orElseThrow();
+        assertThat(engine.getTaskService().getVariable(reseat.getId(), "vendorMessageText")).isEqualTo("Reseat controller B");
+        assertThat(engine.getTaskService().getVariable(logs.getId(), "vendorMessageText")).isEqualTo("Send the logs");
+
+        complete(reseat, withVariables("vendorAnswer", "Reseated at 01:40, no change."));
+        assertThat(engine.getTaskService().getVariable(logs.getId(), "vendorAnswer"))
+                .as("the other request's form starts empty").isNull();
+        complete(logs, withVariables("vendorAnswer", "Logs attached."));
+
+        assertThat(fetchAll("INC-2026-0007", "vendor.case.update"))
+                .extracting(t -> t.getVariables().get("vendorCaseStep") + ": " + t.getVariables().get("vendorText"))
+                .containsExactlyInAnyOrder("answer-52: Reseated at 01:40, no change.", "answer-51: Logs attached.");
+    }
+
+    @Test
+    void aDisputeIsAnsweredWithEvidenceAndSettledByTheCommander() {
+        ProcessInstance escalation = opened("INC-2026-0008", "CS0008", "+31201110000");
+        acknowledged("INC-2026-0008", "CS0008");
+
+        vendorSays("VendorDisputed", "INC-2026-0008", "CS0008", 61L, "Not a product defect: the cable was unplugged.");
+
+        BpmnAwareTests.assertThat(task("GatherDisputeEvidence", escalation)).hasCandidateGroup("incident-commanders");
+        complete(task("GatherDisputeEvidence", escalation),
+                withVariables("vendorRebuttal", "Both cables were seated; the controller log shows a firmware panic."));
+        LockedExternalTask rebuttal = fetch("INC-2026-0008", "vendor.case.update");
+        assertThat(rebuttal.getVariables()).containsEntry("vendorCaseStep", "dispute-61")
+                .containsEntry("vendorText", "Both cables were seated; the controller log shows a firmware panic.");
+        completeTask(rebuttal, Map.of());
+
+        BpmnAwareTests.assertThat(task("SettleDispute", escalation)).hasCandidateGroup("incident-commanders")
+                .hasName("Settle the dispute with StoreCo on INC-2026-0008");
+        complete(task("SettleDispute", escalation), withVariables("disputeOutcome", "vendor-fault",
+                "disputeNote", "StoreCo accepted the panic as a known bug"));
+
+        assertThat(vendors.lines).contains("dispute settled CS0008 vendor-fault: StoreCo accepted the panic as a known bug");
+        BpmnAwareTests.assertThat(escalation).hasPassed("DisputeDone").isWaitingAt("AwaitClose");
+    }
+
+    @Test
+    void aFixTheCommanderCannotConfirmReopensTheCase() {
+        ProcessInstance escalation = opened("INC-2026-0009", "CS0009", "+31201110000");
+        acknowledged("INC-2026-0009", "CS0009");
+
+        vendorSays("VendorResolved", "INC-2026-0009", "CS0009", 71L, "Firmware 8.2.2 fixes it.");
+        complete(task("ConfirmVendorFix", escalation), withVariables("vendorFixConfirmed", false,
+                "vendorFixNote", "Still failing over after 8.2.2."));
+
+        LockedExternalTask reopen = fetch("INC-2026-0009", "vendor.case.update");
+        assertThat(reopen.getVariables()).containsEntry("vendorCaseStep", "reopen-71")
+                .containsEntry("vendorText", "Still failing over after 8.2.2.");
+        completeTask(reopen, Map.of());
+        BpmnAwareTests.assertThat(escalation).hasPassed("FixRejected").isWaitingAt("AwaitClose");
+    }
+
+    @Test
+    void aConfirmedFixSendsNothing() {
+        ProcessInstance escalation = opened("INC-2026-0010", "CS0010", "+31201110000");
+        acknowledged("INC-2026-0010", "CS0010");
+
+        vendorSays("VendorResolved", "INC-2026-0010", "CS0010", 81L, "Fixed.");
+        complete(task("ConfirmVendorFix", escalation), withVariables("vendorFixConfirmed", true, "vendorFixNote", ""));
+
+        assertThat(fetchAll("INC-2026-0010", "vendor.case.update")).isEmpty();
+        BpmnAwareTests.assertThat(escalation).hasPassed("FixAccepted").isWaitingAt("AwaitClose");
+    }
+
+    @Test
+    void aCaseTheVendorRefusesGoesToTheCommander() {
+        ProcessInstance escalation = escalate("INC-2026-0011", "+31201110000");
+
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0011", "vendor.case.open").getId(), "test",
+                "VENDOR_CASE_REFUSED", "account storeco is not configured");
+
+        Task refused = task("CaseRefused", escalation);
+        BpmnAwareTests.assertThat(refused).hasCandidateGroup("incident-commanders")
+                .hasName("StoreCo refused the case for INC-2026-0011");
+        assertThat(engine.getTaskService().getVariable(refused.getId(), "vendorCaseError"))
+                .isEqualTo("account storeco is not configured");
+        assertThat(vendors.lines).as("no case to register").isEmpty();
+        complete(refused);
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("RefusalSeen");
+    }
+
+    @Test
+    void closingTheIncidentClosesTheCaseAndEndsWhateverIsStillOpen() {
+        ProcessInstance escalation = opened("INC-2026-0012", "CS0012", "+31201110000");
+        execute(job("AckSlaExpired", escalation));
+        vendorSays("VendorRequested", "INC-2026-0012", "CS0012", 91L, "Send the logs");
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck", "AnswerVendorRequest", "VendorSlaBreached");
+
+        incidentClosed("INC-2026-0012");
+
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(escalation.getId()).list())
+                .as("open user tasks end with the incident").isEmpty();
+        assertThat(fetchAll("INC-2026-0012", "vendor.case.update")).as("the raise to P1 is withdrawn").isEmpty();
+        assertThat(fetchAll("INC-2026-0012", "page.phone")).isEmpty();
+        LockedExternalTask close = fetch("INC-2026-0012", "vendor.case.close");
+        assertThat(close.getVariables()).containsEntry("vendorCaseStep", "close").containsEntry("vendorCaseNumber", "CS0012");
+        completeTask(close, Map.of());
+
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseClosed");
+        assertThat(vendors.lines).endsWith("closed storeco CS0012");
+    }
+
+    @Test
+    void closingTheIncidentAfterTheAcknowledgementClosesTheCase() {
+        ProcessInstance escalation = opened("INC-2026-0013", "CS0013", "+31201110000");
+        acknowledged("INC-2026-0013", "CS0013");
+
+        incidentClosed("INC-2026-0013");
+
+        completeTask(fetch("INC-2026-0013", "vendor.case.close"), Map.of());
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("AwaitClose", "CaseClosed");
+        assertThat(vendors.lines).containsExactly("opened storeco CS0013", "closed storeco CS0013");
+    }
+
+    @Test
+    void anIncidentClosedBeforeTheCaseIsOpenClosesNothing() {
+        ProcessInstance escalation = escalate("INC-2026-0014", "+31201110000");
+
+        incidentClosed("INC-2026-0014");
+
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("NotOpened").hasNotPassed("CloseCase");
+        assertThat(fetchAll("INC-2026-0014", "vendor.case.open")).isEmpty();
+        assertThat(vendors.lines).isEmpty();
+    }
+
+    @Test
+    void anIncidentClosedWhileTheCommanderReadsTheRefusalEndsTheEscalation() {
+        ProcessInstance escalation = escalate("INC-2026-0015", "+31201110000");
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0015", "vendor.case.open").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case closed by vendor");
+
+        incidentClosed("INC-2026-0015");
+
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("RefusalMoot").hasNotPassed("CloseCase");
+    }
+
+    @Test
+    void messagesReachOnlyTheEscalationOfTheirCase() {
+        ProcessInstance storeco = opened("INC-2026-0016", "CS0016", "+31201110000");
+        ProcessInstance other = opened("INC-2026-0016", "HX-77", null);
+
+        assertThat(vendorSays("VendorRequested", "INC-2026-0016", "HX-77", 101L, "Which rack?")).isEqualTo(1);
+
+        assertThat(tasks(storeco, "AnswerVendorRequest")).isEmpty();
+        assertThat(tasks(other, "AnswerVendorRequest")).hasSize(1);
+    }
+}

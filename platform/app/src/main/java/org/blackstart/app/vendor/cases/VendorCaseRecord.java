@@ -1,0 +1,15 @@
+package org.blackstart.app.vendor.cases;
+
+import java.time.Instant;
+
+/**
+ * One vendor case as {@code bs_vendor_case} keeps it.
+ *
+ * @param caseNumber the number as the vendor's system wrote it when the case was opened
+ * @param state      {@code OPEN} or {@code CLOSED}
+ */
+public record VendorCaseRecord(long id, String incidentKey, String vendor, String system, String account,
+                               String caseNumber, String caseId, String caseUrl, String processInstanceId,
+                               Integer priority, Instant openedAt, Instant acknowledgedAt, Instant slaBreachedAt,
+                               Instant closedAt, String disputeOutcome, String state) {
+}

@@ -1,0 +1,22 @@
+package org.blackstart.app.vendor.inbox;
+
+import java.time.Instant;
+
+/**
+ * A stored vendor message, as {@code bs_vendor_message} keeps it.
+ *
+ * @param state RECEIVED (stored, not yet delivered), DELIVERED, PARKED (no case matched), FILED (a
+ *              person filed it under a case, then it was delivered) or DISMISSED
+ * @param files how many files came with it
+ */
+public record VendorMessageRecord(long id, String system, String account, String messageId, String caseNumber,
+                                  String incidentKey, String vendor, String kind, String author, String subject,
+                                  String text, String status, Instant receivedAt, Instant storedAt, String state,
+                                  String resolvedBy, Instant resolvedAt, String resolvedNote, int files) {
+
+    public static final String RECEIVED = "RECEIVED";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String PARKED = "PARKED";
+    public static final String FILED = "FILED";
+    public static final String DISMISSED = "DISMISSED";
+}

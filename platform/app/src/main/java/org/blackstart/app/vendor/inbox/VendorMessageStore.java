@@ -1,0 +1,139 @@
+package org.blackstart.app.vendor.inbox;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.blackstart.spi.vendor.VendorAttachment;
+import org.blackstart.spi.vendor.VendorMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** {@code bs_vendor_message} and {@code bs_vendor_message_file}. */
+@Repository
+public class VendorMessageStore {
+
+    private static final String COLUMNS = "m.id, m.system, m.account, m.message_id, m.case_number, m.incident_key, m.vendor, "
+            + "m.kind, m.author, m.subject, m.text, m.status, m.received_at, m.stored_at, m.state, m.resolved_by, "
+            + "m.resolved_at, m.resolved_note, (SELECT COUNT(*) FROM bs_vendor_message_file f WHERE f.message_id = m.id) AS files";
+    /** Large enough for any e-mail people read; the rest of a longer text is cut, never the row refused. */
+    private static final int MAX_TEXT = 100_000;
+
+    private final JdbcTemplate jdbc;
+
+    public VendorMessageStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a message in {@code state}; throws {@link org.springframework.dao.DuplicateKeyException}
+     * when the system's message id was stored before.
+     */
+    long insert(VendorMessage message, String state, String caseNumber, String incidentKey, String vendor, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO bs_vendor_message (system, account, message_id, "
+                    + "case_number, incident_key, vendor, kind, author, subject, text, status, received_at, stored_at, state) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setString(1, message.system());
+            insert.setString(2, cut(message.account(), 64));
+            insert.setString(3, cut(message.messageId(), 512));
+            insert.setString(4, cut(caseNumber, 128));
+            insert.setString(5, incidentKey);
+            insert.setString(6, vendor);
+            insert.setString(7, message.kind().name());
+            insert.setString(8, cut(message.author(), 255));
+            insert.setString(9, cut(message.subject(), 1000));
+            insert.setString(10, cut(message.text(), MAX_TEXT));
+            insert.setString(11, cut(message.status(), 128));
+            insert.setTimestamp(12, Timestamp.from(message.receivedAt()));
+            insert.setTimestamp(13, Timestamp.from(now));
+            insert.setString(14, state);
+            return insert;
+        }, keys);
+        long id = keys.getKeyAs(Number.class).longValue();
+        for (VendorAttachment file : message.attachments()) {
+            jdbc.update("INSERT INTO bs_vendor_message_file (message_id, file_name, content_type, size, content) "
+                    + "VALUES (?, ?, ?, ?, ?)", id, cut(file.fileName(), 255), cut(file.contentType(), 255), file.size(),
+                    file.content());
+        }
+        return id;
+    }
+
+    public Optional<VendorMessageRecord> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_vendor_message m WHERE m.id = ?", VendorMessageStore::row, id)
+                .stream().findFirst();
+    }
+
+    /** Messages in {@code state} (all when {@code null}), newest first, at most {@code limit}. */
+    public List<VendorMessageRecord> inState(String state, int limit) {
+        return state == null
+                ? jdbc.query("SELECT " + COLUMNS + " FROM bs_vendor_message m ORDER BY m.id DESC FETCH FIRST " + limit
+                        + " ROWS ONLY", VendorMessageStore::row)
+                : jdbc.query("SELECT " + COLUMNS + " FROM bs_vendor_message m WHERE m.state = ? ORDER BY m.id DESC FETCH FIRST "
+                        + limit + " ROWS ONLY", VendorMessageStore::row, state);
+    }
+
+    /** The messages of one case, oldest first. */
+    public List<VendorMessageRecord> ofCase(String system, String caseNumber) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_vendor_message m WHERE m.system = ? AND UPPER(m.case_number) = UPPER(?) "
+                + "AND m.state IN ('RECEIVED', 'DELIVERED', 'FILED') ORDER BY m.received_at, m.id", VendorMessageStore::row,
+                system, caseNumber);
+    }
+
+    /** Ids of messages stored but not delivered since before {@code before}: their node stopped in between. */
+    List<Long> undeliveredSince(Instant before) {
+        return jdbc.queryForList("SELECT id FROM bs_vendor_message WHERE state = 'RECEIVED' AND stored_at < ? ORDER BY id",
+                Long.class, Timestamp.from(before));
+    }
+
+    /**
+     * Moves a message from one state to the next. Conditional, so of two nodes delivering the same
+     * message one moves it (and holds its row until it commits) and the other finds nothing to do.
+     */
+    boolean move(long id, String from, String to) {
+        return jdbc.update("UPDATE bs_vendor_message SET state = ? WHERE id = ? AND state = ?", to, id, from) == 1;
+    }
+
+    /** A person's decision on a parked message: filed under a case, or dismissed. */
+    boolean resolve(long id, String to, String caseNumber, String incidentKey, String vendor, String by, String note,
+                    Instant at) {
+        return jdbc.update("UPDATE bs_vendor_message SET state = ?, case_number = COALESCE(?, case_number), "
+                        + "incident_key = COALESCE(?, incident_key), vendor = COALESCE(?, vendor), resolved_by = ?, "
+                        + "resolved_at = ?, resolved_note = ? WHERE id = ? AND state = 'PARKED'",
+                to, caseNumber, incidentKey, vendor, cut(by, 128), Timestamp.from(at), cut(note, 1000), id) == 1;
+    }
+
+    public List<VendorMessageFile> files(long messageId) {
+        return jdbc.query("SELECT id, file_name, content_type, size FROM bs_vendor_message_file WHERE message_id = ? ORDER BY id",
+                (rs, n) -> new VendorMessageFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), messageId);
+    }
+
+    public Optional<VendorAttachment> content(long messageId, long fileId) {
+        return jdbc.query("SELECT file_name, content_type, content FROM bs_vendor_message_file WHERE message_id = ? AND id = ?",
+                (rs, n) -> new VendorAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), messageId, fileId)
+                .stream().findFirst();
+    }
+
+    private static VendorMessageRecord row(ResultSet rs, int n) throws SQLException {
+        return new VendorMessageRecord(rs.getLong("id"), rs.getString("system"), rs.getString("account"),
+                rs.getString("message_id"), rs.getString("case_number"), rs.getString("incident_key"), rs.getString("vendor"),
+                rs.getString("kind"), rs.getString("author"), rs.getString("subject"), rs.getString("text"),
+                rs.getString("status"), instant(rs, "received_at"), instant(rs, "stored_at"), rs.getString("state"),
+                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getString("resolved_note"), rs.getInt("files"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,238 @@
+package org.blackstart.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.blackstart.app.vendor.escalation.VendorEscalations;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A commander escalates an incident to a vendor: the registry lists the demo vendors, takes a new one
+ * and refuses a bad one without storing it; a 20 MB log is added for the vendor; the escalation starts
+ * the vendor-escalation process with what the vendor's case needs, once per incident and vendor.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VendorEscalationIT extends PlatformIT {
+
+    private static final String PROCESS = "vendor-escalation";
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    VendorEscalations escalations;
+
+    @BeforeAll
+    void processDeployed() {
+        // The bpmn module's process when it is there; otherwise a stand-in that only waits for the close.
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
+            repository.createDeployment().name("vendor-escalation test stand-in")
+                    .addClasspathResource("bpmn-test-only/vendor-escalation-stand-in.bpmn20.xml").deploy();
+        }
+    }
+
+    @Test
+    void theDemoVendorsAreListedForAnyoneLoggedIn() {
+        ResponseEntity<String> response = api().send("agent", HttpMethod.GET, "/api/vendors", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        JsonNode storeco = find(api().json(response), "storeco");
+        assertThat(storeco.path("name").asText()).isEqualTo("StoreCo Storage Systems");
+        assertThat(storeco.path("kind").asText()).isEqualTo("storage");
+        assertThat(storeco.path("source").asText()).isEqualTo("configuration");
+        assertThat(storeco.path("ackSla").path("SEV1").asText()).isEqualTo("PT30M");
+        assertThat(storeco.path("ticketing").path("system").asText()).isEqualTo("email");
+        assertThat(storeco.path("ticketing").path("account").asText()).isEqualTo("storeco");
+        assertThat(storeco.path("contacts").get(0).path("phone").asText()).isEqualTo("+31201110000");
+        assertThat(find(api().json(response), "hostly").path("kind").asText()).isEqualTo("datacenter-host");
+        assertThat(api().send(null, HttpMethod.GET, "/api/vendors", null).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aCommanderAddsAVendorAndABadOneChangesNothing() {
+        String body = """
+                {"name": "NetCo", "kind": "network", "contract": "NOC 24x7",
+                 "ackSla": {"SEV1": "PT15M", "SEV2": "PT1H", "SEV3": "PT4H", "SEV4": "P1D"},
+                 "contacts": [{"name": "Nick Noc", "role": "duty-manager", "phone": "+31201110002"}],
+                 "ticketing": {"system": "jira"}}""";
+        ResponseEntity<String> created = api().send("commander", HttpMethod.PUT, "/api/vendors/netco", body);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        JsonNode netco = api().json(api().send("agent", HttpMethod.GET, "/api/vendors/netco", null));
+        assertThat(netco.path("source").asText()).isEqualTo("api");
+        assertThat(netco.path("ticketing").path("account").asText()).as("account defaults to the vendor id").isEqualTo("netco");
+        assertThat(api().send("commander", HttpMethod.PUT, "/api/vendors/netco", body).getStatusCode().value()).isEqualTo(200);
+        assertThat(api().send("agent", HttpMethod.PUT, "/api/vendors/agentco", body).getStatusCode().value())
+                .as("support agents read the registry, they do not edit it").isEqualTo(403);
+
+        ResponseEntity<String> refused = api().send("commander", HttpMethod.PUT, "/api/vendors/badco", """
+                {"name": "BadCo", "kind": "cables", "ackSla": {"SEV1": "PT15M"},
+                 "contacts": [{"name": "Bo", "phone": "020 111"}], "ticketing": {"system": "fax"}}""");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        List<String> fields = new ArrayList<>();
+        api().json(refused).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).contains("kind", "ackSla.SEV2", "ackSla.SEV4", "contacts[0].phone", "ticketing.system");
+        assertThat(api().send("commander", HttpMethod.GET, "/api/vendors/badco", null).getStatusCode().value()).isEqualTo(404);
+
+        ResponseEntity<String> configured = api().send("commander", HttpMethod.PUT, "/api/vendors/storeco", body);
+        assertThat(configured.getStatusCode().value()).isEqualTo(409);
+        assertThat(api().json(configured).path("detail").asText()).contains("blackstart.demo.vendors.storeco");
+        assertThat(api().send("commander", HttpMethod.DELETE, "/api/vendors/storeco", null).getStatusCode().value()).isEqualTo(409);
+        assertThat(api().send("commander", HttpMethod.DELETE, "/api/vendors/netco", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(api().send("commander", HttpMethod.GET, "/api/vendors/netco", null).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aTwentyMegabyteLogIsAddedForTheVendorAndALargerFileRefused() {
+        String key = api().declare("commander", "Storage array A lost both controllers");
+        String files = "/api/incidents/" + key + "/vendor-escalations/storeco/attachments";
+
+        ResponseEntity<String> added = upload("commander", files, "array-a.log", 20 * 1024 * 1024, null);
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
+        upload("commander", files, "answer.png", 10, "answer-3");
+
+        JsonNode listed = api().json(api().send("agent", HttpMethod.GET, files, null));
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).path("name").asText()).isEqualTo("array-a.log");
+        assertThat(listed.get(0).path("size").asLong()).isEqualTo(20L * 1024 * 1024);
+        assertThat(listed.get(0).path("step").asText()).isEqualTo("open");
+        assertThat(listed.get(0).path("addedBy").asText()).isEqualTo("commander");
+        assertThat(listed.get(0).path("sent").asBoolean()).isFalse();
+        assertThat(listed.get(1).path("step").asText()).isEqualTo("answer-3");
+
+        ResponseEntity<String> tooLarge = upload("commander", files, "huge.log", 25 * 1024 * 1024 + 1, null);
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+        assertThat(tooLarge.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(upload("commander", "/api/incidents/" + key + "/vendor-escalations/nobody/attachments", "a.log", 10, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(upload("commander", "/api/incidents/INC-1999-0001/vendor-escalations/storeco/attachments", "a.log", 10, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(upload("agent", files, "a.log", 10, null).getStatusCode().value()).isEqualTo(403);
+        assertThat(api().json(api().send("agent", HttpMethod.GET, files, null))).hasSize(2);
+    }
+
+    @Test
+    void anEscalationStartsTheProcessWithTheVendorsContractOncePerIncidentAndVendor() {
+        String key = api().declare("commander", "Storage array B is read-only");
+        String escalations = "/api/incidents/" + key + "/vendor-escalations";
+
+        ResponseEntity<String> started = api().send("commander", HttpMethod.POST, escalations,
+                "{\"vendor\": \"storeco\", \"text\": \"Array B went read-only at 01:02 UTC\"}");
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(201);
+        assertThat(api().json(started).path("vendor").asText()).isEqualTo("storeco");
+        assertThat(api().json(started).path("state").asText()).isEqualTo("ACTIVE");
+
+        JsonNode instances = api().json(api().send("commander", HttpMethod.GET,
+                api().engine("/process-instance?processDefinitionKey=" + PROCESS + "&businessKey=" + key), null));
+        assertThat(instances).hasSize(1);
+        JsonNode variables = api().json(api().send("commander", HttpMethod.GET,
+                api().engine("/process-instance/" + instances.get(0).path("id").asText() + "/variables"), null));
+        assertThat(value(variables, "incidentKey")).isEqualTo(key);
+        assertThat(value(variables, "title")).isEqualTo("Storage array B is read-only");
+        assertThat(value(variables, "severity")).isEqualTo("SEV2");
+        assertThat(value(variables, "vendor")).isEqualTo("storeco");
+        assertThat(value(variables, "vendorName")).isEqualTo("StoreCo Storage Systems");
+        assertThat(value(variables, "vendorKind")).isEqualTo("storage");
+        assertThat(value(variables, "vendorSystem")).isEqualTo("email");
+        assertThat(value(variables, "vendorAccount")).isEqualTo("storeco");
+        assertThat(variables.path("vendorPriority").path("type").asText()).isEqualTo("Integer");
+        assertThat(variables.path("vendorPriority").path("value").asInt()).isEqualTo(2);
+        assertThat(value(variables, "vendorSubject")).isEqualTo(key + ": Storage array B is read-only");
+        assertThat(value(variables, "vendorText")).isEqualTo("Array B went read-only at 01:02 UTC");
+        assertThat(value(variables, "ackSla")).as("StoreCo's SEV2 response time").isEqualTo("PT2H");
+        assertThat(value(variables, "dutyManagerName")).isEqualTo("Dana Duty");
+        assertThat(value(variables, "dutyManagerPhone")).isEqualTo("+31201110000");
+        assertThat(value(variables, "escalatedBy")).isEqualTo("commander");
+
+        ResponseEntity<String> again = api().send("commander", HttpMethod.POST, escalations, "{\"vendor\": \"storeco\"}");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(api().json(again).path("detail").asText()).contains("already escalated to storeco");
+
+        ResponseEntity<String> hostly = api().send("commander", HttpMethod.POST, escalations, "{\"vendor\": \"hostly\"}");
+        assertThat(hostly.getStatusCode().value()).as("another vendor of the same incident").isEqualTo(201);
+        JsonNode hostlyVariables = api().json(api().send("commander", HttpMethod.GET, api().engine("/process-instance/"
+                + api().json(hostly).path("processInstanceId").asText() + "/variables"), null));
+        assertThat(hostlyVariables.path("dutyManagerPhone").path("value").isNull()).as("hostly has no duty manager").isTrue();
+
+        assertThat(api().send("commander", HttpMethod.POST, escalations, "{\"vendor\": \"nobody\"}").getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(api().send("commander", HttpMethod.POST, escalations, "{}").getStatusCode().value()).isEqualTo(400);
+        assertThat(api().send("agent", HttpMethod.POST, escalations, "{\"vendor\": \"hostly\"}").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(api().send("commander", HttpMethod.POST, "/api/incidents/INC-1999-0001/vendor-escalations",
+                "{\"vendor\": \"storeco\"}").getStatusCode().value()).isEqualTo(404);
+
+        JsonNode listed = api().json(api().send("agent", HttpMethod.GET, escalations, null));
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).path("vendor").asText()).isEqualTo("storeco");
+        assertThat(listed.get(0).path("escalatedBy").asText()).isEqualTo("commander");
+
+        // The incident closes: every running escalation of it is told, and ends.
+        DelegateExecution closing = mock(DelegateExecution.class);
+        when(closing.getProcessBusinessKey()).thenReturn(key);
+        this.escalations.incidentClosed(closing);
+        JsonNode afterClose = api().json(api().send("agent", HttpMethod.GET, escalations, null));
+        afterClose.forEach(e -> assertThat(e.path("state").asText()).as(e.toString()).isEqualTo("COMPLETED"));
+    }
+
+    @Test
+    void aClosedIncidentIsNotEscalated() {
+        String key = api().declare("commander", "Old outage");
+        jdbc.update("UPDATE bs_incident SET status = 'closed' WHERE incident_key = ?", key);
+        ResponseEntity<String> refused = api().send("commander", HttpMethod.POST, "/api/incidents/" + key + "/vendor-escalations",
+                "{\"vendor\": \"storeco\"}");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(api().json(refused).path("detail").asText()).contains("is closed");
+    }
+
+    private ResponseEntity<String> upload(String user, String path, String name, int size, String step) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(new byte[size]) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        if (step != null) {
+            form.add("step", step);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    private static JsonNode find(JsonNode vendors, String id) {
+        for (JsonNode vendor : vendors) {
+            if (vendor.path("id").asText().equals(id)) {
+                return vendor;
+            }
+        }
+        throw new AssertionError("no vendor " + id + " in " + vendors);
+    }
+
+    private static String value(JsonNode variables, String name) {
+        return variables.path(name).path("value").asText();
+    }
+}

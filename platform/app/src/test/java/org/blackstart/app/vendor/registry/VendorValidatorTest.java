@@ -1,0 +1,41 @@
+package org.blackstart.app.vendor.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The API's PUT body goes through the same rules as configuration, with JSON field names. */
+class VendorValidatorTest {
+
+    private static final Map<String, String> SLA = Map.of("SEV1", "PT30M", "SEV2", "PT2H", "SEV3", "PT8H", "SEV4", "P1D");
+
+    @Test
+    void aValidVendorRoundTripsThroughItsSpec() {
+        VendorSpec spec = new VendorSpec("NetCo", "network", null, List.of("NOC +31201110002"), SLA,
+                List.of(new VendorSpec.ContactSpec("Nick Noc", "duty-manager", "+31201110002", null)), null);
+        VendorValidator.Result result = VendorValidator.validate("netco", spec);
+        assertThat(result.problems()).isEmpty();
+        VendorSpec written = result.vendor().toSpec();
+        assertThat(written.ticketing()).containsEntry("system", "email").containsEntry("account", "netco");
+        assertThat(written.ackSla()).containsEntry("SEV4", "PT24H");
+        assertThat(VendorValidator.validate("netco", written).vendor()).isEqualTo(result.vendor());
+    }
+
+    @Test
+    void problemsNameTheJsonField() {
+        VendorSpec spec = new VendorSpec(" ", "cables", null, null, Map.of("SEV1", "PT30M", "SEV9", "PT1H"),
+                List.of(new VendorSpec.ContactSpec("Nick", "Duty Manager", "12345", "nick")), Map.of("system", "fax"));
+        assertThat(VendorValidator.validate("Net_Co", spec).problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                "id", "name", "kind", "ackSla.SEV9", "ackSla.SEV2", "ackSla.SEV3", "ackSla.SEV4",
+                "contacts[0].role", "contacts[0].phone", "contacts[0].email", "ticketing.system");
+    }
+
+    @Test
+    void aFieldBecomesItsPropertyPath() {
+        assertThat(new FieldProblem("ackSla.SEV2", "x").propertyPath()).isEqualTo("ack-sla.SEV2");
+        assertThat(new FieldProblem("supportChannels[1]", "x").propertyPath()).isEqualTo("support-channels[1]");
+        assertThat(new FieldProblem("contacts[0].phone", "x").propertyPath()).isEqualTo("contacts[0].phone");
+    }
+}

@@ -1,0 +1,223 @@
+package org.blackstart.plugins.vendormail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.blackstart.spi.PluginHealth;
+import org.blackstart.spi.vendor.VendorInbox;
+import org.blackstart.spi.vendor.VendorMessage;
+import org.blackstart.testkit.LocalServers;
+import org.blackstart.testkit.vendor.InMemorySingleNodeLease;
+import org.blackstart.testkit.vendor.InMemoryVendorInbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reading vendors' replies from a real IMAP mailbox (GreenMail) into the vendor inbox. */
+class MailboxPollerTest {
+
+    private static final String SUBJECT = "Re: [Case " + MailFixtures.CASE + "] P2 Array A latency above 2 s";
+
+    private final GreenMail mail = LocalServers.mailServer();
+    private final InMemoryVendorInbox inbox = new InMemoryVendorInbox().knowCase("email", MailFixtures.CASE);
+    private final InMemorySingleNodeLease lease = new InMemorySingleNodeLease();
+    private GreenMailUser mailbox;
+    private VendorMailProperties properties;
+
+    @BeforeEach
+    void start() {
+        mail.start();
+        mailbox = MailFixtures.ourMailbox(mail);
+        properties = MailFixtures.properties(mail, Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void stop() {
+        mail.stop();
+    }
+
+    private MailboxPoller poller(VendorInbox target, InMemorySingleNodeLease node) {
+        return new MailboxPoller("storeco", properties.accounts().get("storeco"), properties, target, node, Clock.systemUTC());
+    }
+
+    private MailboxPoller poller() {
+        return poller(inbox, lease);
+    }
+
+    /** Whether each message in our INBOX is flagged \Seen, in arrival order. */
+    private List<Boolean> seenFlags() throws Exception {
+        var folder = mail.getManagers().getImapHostManager().getInbox(mailbox);
+        return folder.getMessages().stream().map(m -> m.getFlags().contains(Flags.Flag.SEEN)).toList();
+    }
+
+    @Test
+    void aVendorRequestWithALogFileIsHandedOnOnceWithItsFileAndMarkedSeen() throws Exception {
+        mailbox.deliver(MailFixtures.vendorMailWithFile(SUBJECT,
+                "Hello,\n\nPlease send the controller logs of array A from 09:00 to 10:00.\n\nRegards, StoreCo Support\n\n"
+                        + "On Mon, 23 Nov 2026 at 09:30, Hosting Ops <incidents@blackstart.local> wrote:\n"
+                        + "> Latency on array A since the 4.2.1 patch; mail is queueing.\n",
+                "storeco-analysis.txt", "controller 0: cache battery degraded\n"));
+
+        int first = poller().poll();
+        int second = poller().poll();
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(inbox.delivered()).hasSize(1);
+        VendorMessage message = inbox.delivered().get(0);
+        assertThat(message.system()).isEqualTo("email");
+        assertThat(message.account()).isEqualTo("storeco");
+        assertThat(message.caseNumber()).isEqualTo(MailFixtures.CASE);
+        assertThat(message.kind()).isEqualTo(VendorMessage.Kind.REQUEST);
+        assertThat(message.author()).isEqualTo("StoreCo Support <support@storeco.example>");
+        assertThat(message.subject()).isEqualTo(SUBJECT);
+        assertThat(message.text()).startsWith("Hello,").contains("Please send the controller logs")
+                .doesNotContain("wrote:").doesNotContain("mail is queueing");
+        assertThat(message.messageId()).startsWith("<").endsWith(">");
+        assertThat(message.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("storeco-analysis.txt");
+            assertThat(file.contentType()).isEqualTo("text/plain");
+            assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("controller 0: cache battery degraded\n");
+        });
+        assertThat(seenFlags()).containsExactly(true);
+    }
+
+    @Test
+    void theKindIsReadFromWhatTheVendorWroteNotFromOurQuotedMail() throws Exception {
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "This is not a defect of the array: it is a configuration issue "
+                + "on your side. Please send the zoning config.\n\n> Please provide an analysis\n"));
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "Firmware 4.2.2 has been corrected and the fault is fixed.\n\n"
+                + "-----Original Message-----\nFrom: Hosting Ops <incidents@blackstart.local>\nCan you send the logs?\n"));
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "The issue is still unresolved; our engineer is on it.\n\n"
+                + "> Could you please confirm this is resolved?\n"));
+
+        poller().poll();
+
+        assertThat(inbox.delivered()).extracting(VendorMessage::kind)
+                .containsExactly(VendorMessage.Kind.DISPUTE, VendorMessage.Kind.RESOLVED, VendorMessage.Kind.REPLY);
+    }
+
+    @Test
+    void anHtmlOnlyReplyIsReadAsText() throws Exception {
+        MimeMessage html = MailFixtures.vendorMail(SUBJECT, "");
+        html.setContent("<html><head><style>p{color:red}</style></head><body><p>We have applied a fix &amp; "
+                + "restarted controller&nbsp;0.</p><p>The latency is resolved.</p><blockquote>Please send logs</blockquote>"
+                + "</body></html>", "text/html; charset=UTF-8");
+        html.saveChanges();
+        mailbox.deliver(html);
+
+        poller().poll();
+
+        VendorMessage message = inbox.delivered().get(0);
+        assertThat(message.text()).isEqualTo("We have applied a fix & restarted controller 0.\nThe latency is resolved.");
+        assertThat(message.kind()).isEqualTo(VendorMessage.Kind.RESOLVED);
+    }
+
+    @Test
+    void aReplyWithAnUnknownOrNoCaseNumberIsHandedOnToBeParkedAndMarkedSeen() throws Exception {
+        mailbox.deliver(MailFixtures.vendorMail("Re: [Case INC-2025-0999-STORECO] old case", "Following up."));
+        mailbox.deliver(MailFixtures.vendorMail("Quarterly maintenance window", "Dear customer, maintenance on Sunday."));
+
+        int handedOn = poller().poll();
+
+        assertThat(handedOn).isEqualTo(2);
+        assertThat(inbox.delivered()).isEmpty();
+        assertThat(inbox.parked()).extracting(VendorMessage::caseNumber).containsExactly("INC-2025-0999-STORECO", null);
+        assertThat(seenFlags()).containsExactly(true, true);
+    }
+
+    @Test
+    void aCaseNumberWithoutBracketsOrInLowerCaseStillFindsTheCase() throws Exception {
+        mailbox.deliver(MailFixtures.vendorMail("RE: case inc-2026-0001-storeco - update", "Working on it."));
+        mailbox.deliver(MailFixtures.vendorMail("Your ticket #INC-2026-0001-STORECO", "Assigned to an engineer."));
+
+        poller().poll();
+
+        assertThat(inbox.delivered()).extracting(VendorMessage::caseNumber)
+                .containsExactly(MailFixtures.CASE, MailFixtures.CASE);
+    }
+
+    @Test
+    void aMessageTheInboxCouldNotTakeStaysUnseenAndIsDeliveredAtTheNextPoll() throws Exception {
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "We are looking into it."));
+        AtomicInteger calls = new AtomicInteger();
+        VendorInbox failingOnce = message -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database unavailable");
+            }
+            return inbox.receive(message);
+        };
+        MailboxPoller poller = poller(failingOnce, lease);
+
+        assertThat(poller.poll()).isZero();
+        assertThat(seenFlags()).containsExactly(false);
+        assertThat(poller.lastPoll().ok()).isFalse();
+        assertThat(new VendorMailPlugin(properties, List.of(poller)).health().status()).isEqualTo(PluginHealth.Status.DOWN);
+
+        assertThat(poller.poll()).isEqualTo(1);
+        assertThat(inbox.delivered()).extracting(VendorMessage::text).containsExactly("We are looking into it.");
+        assertThat(seenFlags()).containsExactly(true);
+        assertThat(new VendorMailPlugin(properties, List.of(poller)).health().status()).isEqualTo(PluginHealth.Status.UP);
+    }
+
+    @Test
+    void ourOwnMessagesAreSkipped() throws Exception {
+        MimeMessage ours = MailFixtures.vendorMail(SUBJECT, "Please send an update.");
+        ours.setFrom(new jakarta.mail.internet.InternetAddress(MailFixtures.OURS, "Hosting Ops"));
+        ours.saveChanges();
+        mailbox.deliver(ours);
+
+        assertThat(poller().poll()).isZero();
+
+        assertThat(inbox.delivered()).isEmpty();
+        assertThat(inbox.parked()).isEmpty();
+    }
+
+    @Test
+    void onlyTheNodeHoldingTheLeasePolls() throws Exception {
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "We are looking into it."));
+        MailboxPoller other = poller(inbox, lease.cluster());
+        assertThat(poller().leaseName()).isEqualTo("vendor-poll:email:storeco");
+        // This node holds the lease, as if it polled a moment ago.
+        assertThat(lease.tryHold(poller().leaseName(), Duration.ofMinutes(3))).isTrue();
+
+        assertThat(other.poll()).isEqualTo(-1);
+
+        assertThat(inbox.delivered()).isEmpty();
+        assertThat(seenFlags()).containsExactly(false);
+        assertThat(other.lastPoll()).isNull();
+    }
+
+    @Test
+    void anUnreachableMailboxIsReportedByTheHealthWithoutThePassword() {
+        MailboxPoller poller = poller();
+        int port = mail.getImap().getPort();
+        mail.stop();
+
+        assertThat(poller.poll()).isZero();
+
+        PluginHealth health = new VendorMailPlugin(properties, List.of(poller)).health();
+        assertThat(health.status()).isEqualTo(PluginHealth.Status.DOWN);
+        assertThat(health.detail()).contains("storeco").contains("IMAP server 127.0.0.1:" + port + " refused the connection")
+                .doesNotContain(MailFixtures.PASSWORD);
+    }
+
+    @Test
+    void aWrongPasswordIsReportedAsARejectedLogin() {
+        mail.setUser(MailFixtures.OURS, MailFixtures.OURS, "another-password");
+        MailboxPoller poller = poller();
+
+        poller.poll();
+
+        assertThat(poller.lastPoll().ok()).isFalse();
+        assertThat(poller.lastPoll().detail()).contains("rejected the login").doesNotContain(MailFixtures.PASSWORD);
+    }
+}
