@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.blackstart.app.vendor.escalation.VendorEscalations;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -32,30 +29,18 @@ import org.springframework.util.MultiValueMap;
 /**
  * A commander escalates an incident to a vendor: the registry lists the demo vendors, takes a new one
  * and refuses a bad one without storing it; a 20 MB log is added for the vendor; the escalation starts
- * the vendor-escalation process with what the vendor's case needs, once per incident and vendor.
+ * the vendor-escalation process with what the vendor's case needs, once per incident and vendor;
+ * closing the incident ends its escalations.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VendorEscalationIT extends PlatformIT {
 
     private static final String PROCESS = "vendor-escalation";
-
-    @Autowired
-    RepositoryService repository;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     VendorEscalations escalations;
-
-    @BeforeAll
-    void processDeployed() {
-        // The bpmn module's process when it is there; otherwise a stand-in that only waits for the close.
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-            repository.createDeployment().name("vendor-escalation test stand-in")
-                    .addClasspathResource("bpmn-test-only/vendor-escalation-stand-in.bpmn20.xml").deploy();
-        }
-    }
 
     @Test
     void theDemoVendorsAreListedForAnyoneLoggedIn() {
@@ -171,6 +156,12 @@ class VendorEscalationIT extends PlatformIT {
         assertThat(value(variables, "dutyManagerName")).isEqualTo("Dana Duty");
         assertThat(value(variables, "dutyManagerPhone")).isEqualTo("+31201110000");
         assertThat(value(variables, "escalatedBy")).isEqualTo("commander");
+
+        JsonNode openCase = api().json(api().send("commander", HttpMethod.GET,
+                api().engine("/external-task?processInstanceId=" + instances.get(0).path("id").asText()), null));
+        assertThat(openCase).as("the case waits for the e-mail plugin to open it").hasSize(1);
+        assertThat(openCase.get(0).path("topicName").asText()).isEqualTo("vendor.case.open");
+        assertThat(openCase.get(0).path("activityId").asText()).isEqualTo("OpenCase");
 
         ResponseEntity<String> again = api().send("commander", HttpMethod.POST, escalations, "{\"vendor\": \"storeco\"}");
         assertThat(again.getStatusCode().value()).isEqualTo(409);
