@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.blackstart.testkit.LocalServers;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.blackstart.testkit.servicenow.ServiceNowSimulation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,12 @@ class ServiceNowVendorIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ExternalTaskService externalTasks;
 
     private Api api() {
         return new Api(http, ENGINE);
@@ -162,22 +171,16 @@ class ServiceNowVendorIT {
         assertThat(steps.escalate(key, "arrayworks", "A2 lost a path.").getStatusCode().value()).isEqualTo(201);
 
         // the bridge gives up after its retries: Cockpit shows an incident on OpenCase with a clear message
-        JsonNode incident = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode incidents = api.json(api.send("admin", HttpMethod.GET, api.engine("/incident?activityId=OpenCase"), null));
-            for (JsonNode i : incidents) {
-                if (i.path("incidentMessage").asText().contains("arrayworks")) {
-                    return i;
-                }
-            }
-            return null;
-        }, i -> i != null);
-        assertThat(incident.path("incidentMessage").asText()).containsIgnoringCase("case number")
+        Incident incident = await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
+                .activityId("OpenCase").list().stream()
+                .filter(i -> i.getIncidentMessage() != null && i.getIncidentMessage().contains("arrayworks"))
+                .findFirst().orElse(null), i -> i != null);
+        assertThat(incident.getIncidentMessage()).containsIgnoringCase("case number")
                 .doesNotContain(ServiceNowSimulation.PASSWORD);
         assertThat(SERVICENOW.records()).noneMatch(r -> r.getOrDefault("short_description", "").contains(key));
 
-        // when an operator retries it once ServiceNow answers properly, exactly one case is opened
-        String job = incident.path("configuration").asText();
-        api.send("admin", HttpMethod.PUT, api.engine("/external-task/" + job + "/retries"), "{\"retries\":1}");
+        // when an operator retries it in Cockpit once ServiceNow answers properly, exactly one case is opened
+        externalTasks.setRetries(incident.getConfiguration(), 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> SERVICENOW.records().stream()
                 .filter(r -> r.getOrDefault("short_description", "").contains(key)).count() == 1);
         steps.awaitVendorLine(key, "opened");
