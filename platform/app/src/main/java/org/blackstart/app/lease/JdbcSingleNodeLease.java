@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.blackstart.spi.SingleNodeLease;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ public class JdbcSingleNodeLease implements SingleNodeLease {
     private final Clock clock;
     private final String nodeId;
 
+    @Autowired
     public JdbcSingleNodeLease(JdbcTemplate jdbc, Clock clock, LeaseProperties properties) {
         this(jdbc, clock, properties.nodeId() == null || properties.nodeId().isBlank() ? generatedNodeId() : properties.nodeId());
     }
