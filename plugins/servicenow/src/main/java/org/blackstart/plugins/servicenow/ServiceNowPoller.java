@@ -97,7 +97,8 @@ class ServiceNowPoller {
                 }
                 carried |= outcome == VendorInbox.Outcome.DELIVERED || outcome == VendorInbox.Outcome.PARKED;
             }
-            if (!carried && (changed || !files.isEmpty())) {
+            boolean ourChange = changed && fields.byUs(account);
+            if (!carried && ((changed && !ourChange) || !files.isEmpty())) {
                 VendorMessage.Kind kind = fields.kind(account);
                 if (kind == null && !files.isEmpty()) {
                     kind = VendorMessage.Kind.REPLY;

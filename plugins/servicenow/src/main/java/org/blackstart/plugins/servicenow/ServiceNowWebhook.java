@@ -78,6 +78,11 @@ class ServiceNowWebhook {
         }
         VendorMessage.Kind kind = change.kind(api.account());
         ObjectNode answer = json.createObjectNode();
+        if (change.byUs(api.account())) {
+            // The business rule fires on our own comments and closes too; those are not the vendor's words.
+            answer.put("outcome", "IGNORED").put("reason", "written by the integration user");
+            return new Answer(202, "application/json", answer.toString());
+        }
         if (kind == null) {
             answer.put("outcome", "IGNORED").put("reason", "nothing the incident team must know");
             return new Answer(202, "application/json", answer.toString());

@@ -85,6 +85,17 @@ class ServiceNowPollerTest {
     }
 
     @Test
+    void ourOwnCloseIsNotReadBackAsTheVendorResolvingTheCase() {
+        poller.poll(api);
+        api.patch(sn.record(number).get("sys_id"), Map.of("state", "6", "close_code", "Solved (Permanently)",
+                "close_notes", "Closed by Blackstart"));
+
+        poller.poll(api);
+
+        assertThat(inbox.delivered()).isEmpty();
+    }
+
+    @Test
     void theVendorsFilesComeWithItsComment() {
         sn.vendorAttaches(number, "analysis.pdf", "application/pdf", "%PDF-1.7 analysis".getBytes(StandardCharsets.UTF_8));
         sn.vendorComments(number, "Our analysis is attached.");

@@ -104,6 +104,23 @@ class ServiceNowWebhookTest {
     }
 
     @Test
+    void ourOwnCommentsAndClosesAreNotTheVendorsWords() {
+        ServiceNowApi api = SimulatedServiceNow.accounts(SimulatedServiceNow.properties(sn)).get(SimulatedServiceNow.ACCOUNT);
+        String sysId = sn.record(number).get("sys_id");
+        api.patch(sysId, Map.of("comments", "Here are the logs."));
+        String ours = sn.comments(number).get(0).get("sys_id");
+        ServiceNowWebhook.Answer comment = post(sn.webhookBody(number, ours));
+        api.patch(sysId, Map.of("state", "6", "close_code", "Solved (Permanently)"));
+        ServiceNowWebhook.Answer close = post(sn.webhookBody(number, null));
+
+        assertThat(comment.status()).isEqualTo(202);
+        assertThat(comment.body()).contains("IGNORED");
+        assertThat(close.body()).contains("IGNORED");
+        assertThat(inbox.delivered()).isEmpty();
+        assertThat(inbox.parked()).isEmpty();
+    }
+
+    @Test
     void anUnknownAccountIsNotFound() {
         ServiceNowWebhook.Answer answer = webhook.receive("hostly", ServiceNowSimulation.WEBHOOK_SECRET, "{}");
 

@@ -54,7 +54,7 @@ class VendorMailRoutesTest {
         var account = properties.accounts().get("storeco");
         var poller = new MailboxPoller("storeco", account, properties, inbox, new InMemorySingleNodeLease(), Clock.systemUTC());
         harness = new BridgeHarness().start(new VendorMailRoutes(new CaseMailer(accounts, ledger, evidence,
-                properties.claimLease()), List.of(poller), properties));
+                properties.claimLease()), List.of(poller)));
     }
 
     @AfterEach
@@ -251,5 +251,19 @@ class VendorMailRoutesTest {
             }
         }
         return files;
+    }
+
+    @Test
+    void aStepAnotherWorkerIsSendingIsRetriedAfterItsClaim() {
+        VendorCase open = new VendorCase(INCIDENT, "storeco", "StoreCo", "email", "storeco", "open", null, null, 2, "SEV2",
+                "Array A latency above 2 s", "text");
+        ledger.claim(open.deliveryKey(), Duration.ofMinutes(2));
+        CaseMailer mailer = new CaseMailer(new VendorMailAccounts(properties), ledger, evidence, properties.claimLease());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailer.open(open))
+                .isInstanceOf(org.blackstart.spi.RetryLater.class)
+                .hasMessageContaining("open of case INC-2026-0001-STORECO is being sent by another worker")
+                .satisfies(e -> assertThat(((org.blackstart.spi.RetryLater) e).after()).isEqualTo(Duration.ofMinutes(2)));
+        assertThat(sentToVendor()).isEmpty();
     }
 }
