@@ -166,7 +166,7 @@ public class MailboxPoller {
         VendorInbox.Outcome outcome = inbox.receive(read);
         // Only now: whatever the outcome, the platform has the message (a parked one waits for a person).
         message.setFlag(Flags.Flag.SEEN, true);
-        LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}", accountName,
+        LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}", read.account(),
                 read.kind(), read.author(), read.caseNumber() == null ? "(none)" : read.caseNumber(), read.messageId(), outcome);
         return true;
     }

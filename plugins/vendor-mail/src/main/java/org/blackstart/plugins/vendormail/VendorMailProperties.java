@@ -77,7 +77,8 @@ public record VendorMailProperties(
             @DefaultValue({"resolved", "fixed", "has been corrected"}) List<String> resolvedKeywords) {
 
         public Account {
-            cc = cc == null ? List.of() : List.copyOf(cc);
+            // An unset list binds as one empty string: no copy, not an address to send to.
+            cc = cc == null ? List.of() : cc.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
             requestKeywords = keywords(requestKeywords);
             disputeKeywords = keywords(disputeKeywords);
             resolvedKeywords = keywords(resolvedKeywords);

@@ -71,6 +71,8 @@ class VendorMailAutoConfigurationTest {
             assertThat(plugin.descriptor().dependsOn()).containsExactly("SMTP smtp.hosting.example", "IMAP imap.hosting.example");
             assertThat(plugin.descriptor().inboundEndpoints()).containsExactly("IMAP poll vendor-poll:email:storeco");
             VendorMailProperties.Account account = context.getBean(VendorMailProperties.class).accounts().get("storeco");
+            assertThat(account.cc()).as("no copies unless configured").isEmpty();
+            assertThat(account.fromName()).isEqualTo("Blackstart");
             assertThat(account.pollInterval()).hasMinutes(1);
             assertThat(account.caseTag()).isEqualTo("Case");
             assertThat(account.smtp().port()).isEqualTo(587);
