@@ -70,7 +70,8 @@ class EmailVendorIT extends PlatformIT {
         // then the reply is on the timeline, the case is acknowledged, and the request is a task
         steps.awaitVendorLine(key, "storecli show all");
         JsonNode request = api.awaitTask("commander", key, "AnswerVendorRequest");
-        assertThat(request.path("name").asText()).contains("storeco");
+        assertThat(request.path("name").asText()).isEqualTo("StoreCo Storage Systems asks on " + key
+                + ": Thanks. Could you please send the output of 'storecli show all' for A1?");
         api.claimAndComplete("commander", request, Map.of("vendorAnswer", "storecli output: controller 0 FAILED, BBU degraded"));
 
         // and the answer goes back in the same thread
