@@ -447,6 +447,65 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(otherIncident).as("another incident's case stays open").isWaitingAt("AwaitAck");
     }
 
+    @Test
+    void anAnswerTheVendorRefusesGoesToTheCommander() {
+        ProcessInstance escalation = opened("INC-2026-0020", "CS0020", null);
+        acknowledged("INC-2026-0020", "CS0020");
+        vendorSays("VendorRequested", "INC-2026-0020", "CS0020", 121L, "Send the logs");
+        complete(task("AnswerVendorRequest", escalation), withVariables("vendorAnswer", "Logs attached."));
+
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0020", "vendor.case.update").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case CS0020 is closed");
+
+        Task refused = task("AnswerNotTaken", escalation);
+        BpmnAwareTests.assertThat(refused).hasCandidateGroup("incident-commanders")
+                .hasName("StoreCo would not take our answer on INC-2026-0020");
+        assertThat(engine.getTaskService().getVariable(refused.getId(), "vendorCaseError")).isEqualTo("case CS0020 is closed");
+        assertThat(timeline("INC-2026-0020")).containsExactly(
+                "VENDORS StoreCo would not take our answer on case CS0020: case CS0020 is closed");
+        complete(refused);
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose");
+    }
+
+    @Test
+    void aRefusedRaiseOrEvidenceOrReopenLeavesTheCaseWorked() {
+        ProcessInstance escalation = opened("INC-2026-0021", "CS0021", null);
+        execute(job("AckSlaExpired", escalation));
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0021", "vendor.case.update").getId(), "test",
+                "VENDOR_CASE_REFUSED", "priority is set by the vendor");
+        BpmnAwareTests.assertThat(escalation).hasPassed("PriorityNotRaised").isWaitingAt("AwaitAck", "VendorSlaBreached");
+        acknowledged("INC-2026-0021", "CS0021");
+
+        vendorSays("VendorDisputed", "INC-2026-0021", "CS0021", 131L, "Not ours");
+        complete(task("GatherDisputeEvidence", escalation), withVariables("vendorRebuttal", "It is."));
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0021", "vendor.case.update").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case closed");
+        BpmnAwareTests.assertThat(task("DisputeEvidenceNotTaken", escalation)).hasCandidateGroup("incident-commanders");
+
+        vendorSays("VendorResolved", "INC-2026-0021", "CS0021", 141L, "Fixed");
+        complete(task("ConfirmVendorFix", escalation), withVariables("vendorFixConfirmed", false));
+        LockedExternalTask reopen = fetch("INC-2026-0021", "vendor.case.update");
+        assertThat(reopen.getVariables()).containsEntry("vendorText", "The fault is still there after your fix; please reopen the case.");
+        engine.getExternalTaskService().handleBpmnError(reopen.getId(), "test", "VENDOR_CASE_REFUSED", "case closed");
+        BpmnAwareTests.assertThat(task("ReopenNotTaken", escalation)).hasName("StoreCo would not reopen its case for INC-2026-0021");
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose", "VendorSlaBreached", "DisputeEvidenceNotTaken", "ReopenNotTaken");
+    }
+
+    @Test
+    void aCaseTheVendorWillNotCloseIsClosedOnOurSideAllTheSame() {
+        ProcessInstance escalation = opened("INC-2026-0022", "CS0022", null);
+        acknowledged("INC-2026-0022", "CS0022");
+        incidentClosed("INC-2026-0022");
+
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0022", "vendor.case.close").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case CS0022 was closed by the vendor");
+
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseGoneAtVendor");
+        assertThat(vendors.lines).endsWith("closed storeco CS0022");
+        assertThat(timeline("INC-2026-0022")).containsExactly(
+                "VENDORS StoreCo would not close case CS0022: case CS0022 was closed by the vendor");
+    }
+
     private void withholdNotice(ProcessInstance incident) {
         ProcessInstance notice = runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId())
                 .active().singleResult();

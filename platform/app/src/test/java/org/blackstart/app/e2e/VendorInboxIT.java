@@ -181,6 +181,44 @@ class VendorInboxIT extends PlatformIT {
     }
 
     @Test
+    void twoNodesDeliveringTheSameMessageDeliverItOnce() throws Exception {
+        Escalation escalation = escalate("Storage controller failover");
+        String messageId = "journal-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO bs_vendor_message (system, account, message_id, case_number, incident_key, vendor, kind, "
+                        + "author, subject, text, received_at, stored_at, state) VALUES ('servicenow', 'main', ?, ?, ?, ?, "
+                        + "'REQUEST', 'Sam Storage', '', 'Send the failover log', ?, ?, 'RECEIVED')",
+                messageId, escalation.caseNumber(), escalation.incident(), vendor,
+                Timestamp.from(Instant.now().minusSeconds(300)), Timestamp.from(Instant.now().minusSeconds(120)));
+        long id = jdbc.queryForObject("SELECT id FROM bs_vendor_message WHERE message_id = ?", Long.class, messageId);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                attempts.add(nodes.submit(() -> {
+                    start.await();
+                    try {
+                        return ((org.blackstart.app.vendor.inbox.JdbcVendorInbox) inbox).deliver(id);
+                    } catch (RuntimeException lockTimeout) {
+                        // The loser may time out waiting for the winner's row lock: it delivered nothing.
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int delivered = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : attempts) {
+                delivered += attempt.get() ? 1 : 0;
+            }
+            assertThat(delivered).isEqualTo(1);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(taskService.createTaskQuery().processInstanceId(escalation.probe().getId()).count()).isEqualTo(1);
+        assertThat(vendorLines(escalation.incident())).filteredOn(line -> line.contains("Send the failover log")).hasSize(1);
+    }
+
+    @Test
     void aMessageForNoKnownCaseIsParkedThenFiledByACommander() {
         Escalation escalation = escalate("Storage array offline");
         Outcome outcome = inbox.receive(message("CS-UNKNOWN", Kind.REQUEST, "Which array is affected?"));
@@ -255,6 +293,8 @@ class VendorInboxIT extends PlatformIT {
         assertThat(api().json(dismissed).path("state").asText()).isEqualTo("DISMISSED");
         assertThat(api().json(dismissed).path("resolvedNote").asText()).isEqualTo("Newsletter, not about a case");
         assertThat(api().task("commander", "VENDOR-MSG-" + id, "FileVendorMessage")).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bs_timeline WHERE incident_key = ?", Integer.class,
+                "VENDOR-MSG-" + id)).as("a parked message belongs to no incident's timeline").isZero();
         assertThat(StreamSupport.stream(api().json(api().send("commander", HttpMethod.GET,
                 "/api/vendor-messages?state=PARKED", null)).spliterator(), false)
                 .noneMatch(m -> m.path("id").asLong() == id)).isTrue();
