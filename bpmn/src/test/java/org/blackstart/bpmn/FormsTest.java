@@ -154,7 +154,8 @@ class FormsTest {
     @ParameterizedTest
     @ValueSource(strings = {"answer-vendor-request:vendorMessageText", "gather-dispute-evidence:vendorMessageText",
             "confirm-vendor-fix:vendorMessageText", "settle-dispute:vendorMessageText", "settle-dispute:vendorRebuttal",
-            "answer-vendor-request:vendorCaseNumber", "vendor-sla-breached:ackSla", "case-refused:vendorCaseError"})
+            "answer-vendor-request:vendorCaseNumber", "vendor-sla-breached:ackSla", "case-refused:vendorCaseError",
+            "vendor-update-refused:vendorCaseError"})
     void vendorMessagesAreShownReadOnly(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
 

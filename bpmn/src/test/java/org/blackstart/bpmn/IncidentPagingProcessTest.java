@@ -34,6 +34,7 @@ class IncidentPagingProcessTest {
     void planner() {
         Mocks.register("pagingPlanner", new FakePagingPlanner());
         FakeNoticeServices.register();
+        FakeVendorServices.register();
     }
 
     @AfterEach

@@ -31,9 +31,12 @@ class MajorIncidentProcessTest {
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
             .configurationResource("blackstart-bpmn-test.cfg.xml").build();
 
+    private FakeVendorServices vendors;
+
     @BeforeEach
     void fakes() {
         FakeNoticeServices.register();
+        vendors = FakeVendorServices.register();
     }
 
     @AfterEach
@@ -94,6 +97,8 @@ class MajorIncidentProcessTest {
 
         assertThat(incident).isEnded().hasPassed("Triage", "InitialNotice", "Mitigate", "Resolve", "ResolvedNotice",
                 "IncidentClosed");
+        org.assertj.core.api.Assertions.assertThat(vendors.lines).as("vendor escalations hear the incident closed")
+                .containsExactly("incident closed INC-2026-0001");
     }
 
     @Test

@@ -38,6 +38,13 @@ class VendorEscalationProcessTest {
     @BeforeEach
     void fakes() {
         vendors = FakeVendorServices.register();
+        TimelineRecordingParseListener.LINES.clear();
+    }
+
+    /** The incident's timeline lines from its vendor escalations, as the platform would record them. */
+    private static List<String> timeline(String key) {
+        return TimelineRecordingParseListener.LINES.stream().filter(line -> line.startsWith(key + " "))
+                .map(line -> line.substring(key.length() + 1)).toList();
     }
 
     @AfterEach
@@ -134,6 +141,8 @@ class VendorEscalationProcessTest {
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(escalation.getId()).count())
                 .as("no SLA timer left once acknowledged").isZero();
         assertThat(vendors.lines).containsExactly("opened storeco CS0001");
+        assertThat(timeline("INC-2026-0001")).as("opening and acknowledging are told by the platform's vendorCases and inbox")
+                .isEmpty();
     }
 
     @Test
@@ -168,6 +177,8 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose");
         assertThat(runtimeService().getVariable(escalation.getId(), "vendorPriority"))
                 .as("later updates keep the case at P1").isEqualTo(1);
+        assertThat(timeline("INC-2026-0002")).containsExactly("VENDORS Raised case CS0002 with StoreCo to P1",
+                "VENDORS Phoned StoreCo's duty manager Dana Duty (+31201110000)");
     }
 
     @Test
@@ -200,6 +211,7 @@ class VendorEscalationProcessTest {
                 "PAGE_UNDELIVERABLE", "number not reachable");
 
         BpmnAwareTests.assertThat(escalation).hasPassed("DutyManagerNotCalled").isWaitingAt("AwaitAck", "RaisePriority", "VendorSlaBreached");
+        assertThat(timeline("INC-2026-0005")).contains("VENDORS Could not phone StoreCo's duty manager: number not reachable");
     }
 
     @Test
@@ -226,8 +238,18 @@ class VendorEscalationProcessTest {
         completeTask(answer, Map.of());
 
         BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose").hasPassed("RequestAnswered");
+        assertThat(timeline("INC-2026-0006")).endsWith("VENDORS Answered StoreCo on case CS0006: Logs attached; firmware 8.2.1 on both.");
         assertThat(runtimeService().getVariables(escalation.getId())).as("the answer stays with its request")
                 .doesNotContainKeys("vendorAnswer", "vendorMessageText", "vendorMessageId");
+    }
+
+    @Test
+    void aRequestWithoutTextIsNamedByItsSubject() {
+        ProcessInstance escalation = opened("INC-2026-0019", "CS0019", null);
+
+        vendorSays("VendorRequested", "INC-2026-0019", "CS0019", 111L, "");
+
+        BpmnAwareTests.assertThat(task("AnswerVendorRequest", escalation)).hasName("StoreCo asks on INC-2026-0019: Re: INC-2026-0019");
     }
 
     @Test
@@ -276,6 +298,7 @@ class VendorEscalationProcessTest {
                 "disputeNote", "StoreCo accepted the panic as a known bug"));
 
         assertThat(vendors.lines).contains("dispute settled CS0008 vendor-fault: StoreCo accepted the panic as a known bug");
+        assertThat(timeline("INC-2026-0008")).containsExactly("VENDORS Sent StoreCo our evidence on case CS0008");
         BpmnAwareTests.assertThat(escalation).hasPassed("DisputeDone").isWaitingAt("AwaitClose");
     }
 
@@ -293,6 +316,7 @@ class VendorEscalationProcessTest {
                 .containsEntry("vendorText", "Still failing over after 8.2.2.");
         completeTask(reopen, Map.of());
         BpmnAwareTests.assertThat(escalation).hasPassed("FixRejected").isWaitingAt("AwaitClose");
+        assertThat(timeline("INC-2026-0009")).endsWith("VENDORS Told StoreCo the fault is still there; asked to reopen case CS0009");
     }
 
     @Test
@@ -320,6 +344,7 @@ class VendorEscalationProcessTest {
         assertThat(engine.getTaskService().getVariable(refused.getId(), "vendorCaseError"))
                 .isEqualTo("account storeco is not configured");
         assertThat(vendors.lines).as("no case to register").isEmpty();
+        assertThat(timeline("INC-2026-0011")).containsExactly("VENDORS StoreCo refused the case: account storeco is not configured");
         complete(refused);
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("RefusalSeen");
     }
@@ -343,6 +368,7 @@ class VendorEscalationProcessTest {
 
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseClosed");
         assertThat(vendors.lines).endsWith("closed storeco CS0012");
+        assertThat(timeline("INC-2026-0012")).as("the withdrawn raise and call leave no line").isEmpty();
     }
 
     @Test
@@ -355,6 +381,7 @@ class VendorEscalationProcessTest {
         completeTask(fetch("INC-2026-0013", "vendor.case.close"), Map.of());
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("AwaitClose", "CaseClosed");
         assertThat(vendors.lines).containsExactly("opened storeco CS0013", "closed storeco CS0013");
+        assertThat(timeline("INC-2026-0013")).as("closing is told by the platform's vendorCases").isEmpty();
     }
 
     @Test
@@ -366,6 +393,7 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("NotOpened").hasNotPassed("CloseCase");
         assertThat(fetchAll("INC-2026-0014", "vendor.case.open")).isEmpty();
         assertThat(vendors.lines).isEmpty();
+        assertThat(timeline("INC-2026-0014")).containsExactly("VENDORS Incident closed before the case with StoreCo was opened");
     }
 
     @Test
@@ -388,5 +416,100 @@ class VendorEscalationProcessTest {
 
         assertThat(tasks(storeco, "AnswerVendorRequest")).isEmpty();
         assertThat(tasks(other, "AnswerVendorRequest")).hasSize(1);
+    }
+
+    /** Closing the major incident reaches every vendor escalation of the incident, through vendorEscalations. */
+    @Test
+    @Deployment(resources = {"bpmn/vendor-escalation.bpmn", "bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn",
+            "bpmn/customer-call.bpmn"})
+    void closingTheMajorIncidentClosesEveryVendorCaseOfIt() {
+        FakeNoticeServices.register();
+        ProcessInstance incident = runtimeService().startProcessInstanceByKey("major-incident", "INC-2026-0017",
+                Map.of("title", "Storage array offline", "summary", "Array A3 down"));
+        complete(task("Triage", incident), withVariables("severity", "SEV2", "affectedServices", "storage",
+                "customerImpact", "Volumes on A3 are unavailable."));
+        ProcessInstance storeco = opened("INC-2026-0017", "CS0017", "+31201110000");
+        acknowledged("INC-2026-0017", "CS0017");
+        ProcessInstance hostly = opened("INC-2026-0017", "HX-17", null);
+        ProcessInstance otherIncident = opened("INC-2026-0018", "CS0018", null);
+
+        withholdNotice(incident);
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "Failed over to A4"));
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "Controller replaced", "rootCause", "hardware"));
+        withholdNotice(incident);
+
+        BpmnAwareTests.assertThat(incident).isEnded().hasPassed("IncidentClosed");
+        assertThat(fetchAll("INC-2026-0017", "vendor.case.close"))
+                .extracting(t -> t.getVariables().get("vendorCaseNumber"))
+                .containsExactlyInAnyOrder("CS0017", "HX-17");
+        BpmnAwareTests.assertThat(storeco).isWaitingAt("CloseCase");
+        BpmnAwareTests.assertThat(hostly).isWaitingAt("CloseCase");
+        BpmnAwareTests.assertThat(otherIncident).as("another incident's case stays open").isWaitingAt("AwaitAck");
+    }
+
+    @Test
+    void anAnswerTheVendorRefusesGoesToTheCommander() {
+        ProcessInstance escalation = opened("INC-2026-0020", "CS0020", null);
+        acknowledged("INC-2026-0020", "CS0020");
+        vendorSays("VendorRequested", "INC-2026-0020", "CS0020", 121L, "Send the logs");
+        complete(task("AnswerVendorRequest", escalation), withVariables("vendorAnswer", "Logs attached."));
+
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0020", "vendor.case.update").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case CS0020 is closed");
+
+        Task refused = task("AnswerNotTaken", escalation);
+        BpmnAwareTests.assertThat(refused).hasCandidateGroup("incident-commanders")
+                .hasName("StoreCo would not take our answer on INC-2026-0020");
+        assertThat(engine.getTaskService().getVariable(refused.getId(), "vendorCaseError")).isEqualTo("case CS0020 is closed");
+        assertThat(timeline("INC-2026-0020")).containsExactly(
+                "VENDORS StoreCo would not take our answer on case CS0020: case CS0020 is closed");
+        complete(refused);
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose");
+    }
+
+    @Test
+    void aRefusedRaiseOrEvidenceOrReopenLeavesTheCaseWorked() {
+        ProcessInstance escalation = opened("INC-2026-0021", "CS0021", null);
+        execute(job("AckSlaExpired", escalation));
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0021", "vendor.case.update").getId(), "test",
+                "VENDOR_CASE_REFUSED", "priority is set by the vendor");
+        BpmnAwareTests.assertThat(escalation).hasPassed("PriorityNotRaised").isWaitingAt("AwaitAck", "VendorSlaBreached");
+        acknowledged("INC-2026-0021", "CS0021");
+
+        vendorSays("VendorDisputed", "INC-2026-0021", "CS0021", 131L, "Not ours");
+        complete(task("GatherDisputeEvidence", escalation), withVariables("vendorRebuttal", "It is."));
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0021", "vendor.case.update").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case closed");
+        BpmnAwareTests.assertThat(task("DisputeEvidenceNotTaken", escalation)).hasCandidateGroup("incident-commanders");
+
+        vendorSays("VendorResolved", "INC-2026-0021", "CS0021", 141L, "Fixed");
+        complete(task("ConfirmVendorFix", escalation), withVariables("vendorFixConfirmed", false));
+        LockedExternalTask reopen = fetch("INC-2026-0021", "vendor.case.update");
+        assertThat(reopen.getVariables()).containsEntry("vendorText", "The fault is still there after your fix; please reopen the case.");
+        engine.getExternalTaskService().handleBpmnError(reopen.getId(), "test", "VENDOR_CASE_REFUSED", "case closed");
+        BpmnAwareTests.assertThat(task("ReopenNotTaken", escalation)).hasName("StoreCo would not reopen its case for INC-2026-0021");
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose", "VendorSlaBreached", "DisputeEvidenceNotTaken", "ReopenNotTaken");
+    }
+
+    @Test
+    void aCaseTheVendorWillNotCloseIsClosedOnOurSideAllTheSame() {
+        ProcessInstance escalation = opened("INC-2026-0022", "CS0022", null);
+        acknowledged("INC-2026-0022", "CS0022");
+        incidentClosed("INC-2026-0022");
+
+        engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0022", "vendor.case.close").getId(), "test",
+                "VENDOR_CASE_REFUSED", "case CS0022 was closed by the vendor");
+
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseGoneAtVendor");
+        assertThat(vendors.lines).endsWith("closed storeco CS0022");
+        assertThat(timeline("INC-2026-0022")).containsExactly(
+                "VENDORS StoreCo would not close case CS0022: case CS0022 was closed by the vendor");
+    }
+
+    private void withholdNotice(ProcessInstance incident) {
+        ProcessInstance notice = runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId())
+                .active().singleResult();
+        complete(BpmnAwareTests.externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
+        complete(task(notice), withVariables("noticeDecision", "withhold"));
     }
 }

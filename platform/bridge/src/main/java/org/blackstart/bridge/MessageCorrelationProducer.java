@@ -42,7 +42,10 @@ class MessageCorrelationProducer extends DefaultProducer {
         MessageCorrelationBuilder correlation = endpoint.getComponent().getProcessEngine().getRuntimeService()
                 .createMessageCorrelation(messageName);
         if (Boolean.TRUE.equals(exchange.getIn().getHeader(BlackstartHeaders.CORRELATION_LOCAL, Boolean.class))) {
-            correlation.setVariablesLocal(variables);
+            // To the scope the message triggers (the event sub-process it starts), not "local": Camunda's
+            // local variables go on the execution holding the subscription, which for an event
+            // sub-process is the process instance itself.
+            correlation.setVariablesToTriggeredScope(variables);
         } else {
             correlation.setVariables(variables);
         }

@@ -2,6 +2,7 @@ package org.blackstart.app.engine;
 
 import org.blackstart.app.incident.IncidentKeys;
 import org.blackstart.app.incident.IncidentRepository;
+import org.blackstart.app.incident.IncidentService;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -74,9 +75,8 @@ public class IncidentTracker {
         }
         String actor = actorOf(execution, kind);
         timeline.record(key, TimelineKind.STEP_COMPLETED, execution.getCurrentActivityId(), nameOf(execution), actor, null);
-        if ("userTask".equals(kind) || status != null) {
-            incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
-                    text(execution, "customerImpact"), status);
+        if (("userTask".equals(kind) && ownsIncident(execution)) || status != null) {
+            updateIncident(execution, key, status);
         }
         if (status != null) {
             timeline.record(key, TimelineKind.STATUS_CHANGED, execution.getCurrentActivityId(), nameOf(execution), actor,
@@ -100,11 +100,28 @@ public class IncidentTracker {
             timeline.record(key, line.kind(), execution.getCurrentActivityId(), nameOf(execution), actor, text.toString());
         }
         if (status != null) {
-            incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
-                    text(execution, "customerImpact"), status);
+            updateIncident(execution, key, status);
             timeline.record(key, TimelineKind.STATUS_CHANGED, execution.getCurrentActivityId(), nameOf(execution), actor,
                     "status " + status);
         }
+    }
+
+    /**
+     * Severity, services and impact come from the incident's own process only: a vendor escalation or a
+     * notice holds a copy taken when it started, and writing that back would undo a later triage.
+     */
+    private void updateIncident(DelegateExecution execution, String key, String status) {
+        if (ownsIncident(execution)) {
+            incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
+                    text(execution, "customerImpact"), status);
+        } else {
+            incidents.update(key, null, null, null, status);
+        }
+    }
+
+    private static boolean ownsIncident(DelegateExecution execution) {
+        String definition = execution.getProcessDefinitionId();
+        return definition != null && definition.startsWith(IncidentService.PROCESS_KEY + ":");
     }
 
     private static String actorOf(DelegateExecution execution, String kind) {

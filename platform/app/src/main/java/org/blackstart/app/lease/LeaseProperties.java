@@ -12,6 +12,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("blackstart.lease")
 @Validated
-public record LeaseProperties(@Pattern(regexp = "[A-Za-z0-9._:@-]{1,200}",
-        message = "must be 1 to 200 letters, digits or . _ : @ -") String nodeId) {
+public record LeaseProperties(@Pattern(regexp = "|[A-Za-z0-9._:@-]{1,200}",
+        message = "must be up to 200 letters, digits or . _ : @ -, or empty for a generated id") String nodeId) {
 }

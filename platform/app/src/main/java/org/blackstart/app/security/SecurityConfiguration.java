@@ -73,6 +73,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/incidents"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        // demo only: playing a vendor who answers a case by e-mail
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/demo/vendor-mail"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         // on-call people, schedules and policies: anyone reads, commanders and admins edit
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/oncall/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/oncall/**"))

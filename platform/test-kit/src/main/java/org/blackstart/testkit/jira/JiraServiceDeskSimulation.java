@@ -201,6 +201,14 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
                         .withBody("{\"issueId\":\"99999\",\"requestFieldValues\":[]}"))));
     }
 
+    /** The next file upload fails with 503, after the request was created: a crash window for attachments. */
+    public void failNextUpload() {
+        overrides.add(server.stubFor(post(urlPathEqualTo("/rest/servicedeskapi/servicedesk/" + SERVICE_DESK_ID
+                + "/attachTemporaryFile")).atPriority(0).inScenario("upload").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("served").willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Service Unavailable</body></html>"))));
+    }
+
     /** Every call fails with 503 until {@link #recover()}. */
     public void breakDown() {
         overrides.add(server.stubFor(any(anyUrl()).atPriority(0)

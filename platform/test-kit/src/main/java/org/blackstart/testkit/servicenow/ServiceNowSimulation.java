@@ -67,6 +67,38 @@ public final class ServiceNowSimulation implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
+    /**
+     * The plugin configuration of an account on this instance, HTTP Basic as {@link #USERNAME}, webhooks with
+     * {@link #WEBHOOK_SECRET}; for {@code @DynamicPropertySource} or {@code withPropertyValues}. Polling is off
+     * ({@code poll-interval=0}) unless {@code pollInterval} is given, e.g. {@code PT10S}.
+     */
+    public Map<String, String> accountProperties(String account, String pollInterval) {
+        String prefix = "blackstart.plugins.servicenow.accounts." + account + ".";
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(prefix + "base-url", baseUrl().toString());
+        properties.put(prefix + "auth", "basic");
+        properties.put(prefix + "username", USERNAME);
+        properties.put(prefix + "password", PASSWORD);
+        properties.put(prefix + "webhook-secret", WEBHOOK_SECRET);
+        properties.put(prefix + "poll-interval", pollInterval == null ? "0" : pollInterval);
+        return properties;
+    }
+
+    /** As {@link #accountProperties}, authenticating with the OAuth password grant. */
+    public Map<String, String> oauthAccountProperties(String account, String pollInterval) {
+        Map<String, String> properties = accountProperties(account, pollInterval);
+        String prefix = "blackstart.plugins.servicenow.accounts." + account + ".";
+        properties.put(prefix + "auth", "oauth");
+        properties.put(prefix + "client-id", CLIENT_ID);
+        properties.put(prefix + "client-secret", CLIENT_SECRET);
+        return properties;
+    }
+
+    /** The case Blackstart opened for {@code incidentKey} and {@code vendor} (by its correlation id), if any. */
+    public java.util.Optional<Map<String, String>> caseFor(String incidentKey, String vendor) {
+        return records().stream().filter(r -> (incidentKey + ":" + vendor).equals(r.get("correlation_id"))).findFirst();
+    }
+
     /** Every record of every table but the journal, oldest first, as field maps. */
     public List<Map<String, String>> records() {
         return state.records();

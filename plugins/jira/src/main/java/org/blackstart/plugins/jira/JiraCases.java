@@ -24,6 +24,8 @@ import org.blackstart.spi.vendor.VendorCase;
 final class JiraCases {
 
     static final String SYSTEM = "jira";
+    static final int SUMMARY_LIMIT = 255;
+    static final int DESCRIPTION_LIMIT = 32_767;
 
     private final Map<String, JiraServiceDesk> desks;
     private final DeliveryLedger ledger;
@@ -65,7 +67,7 @@ final class JiraCases {
                 EvidenceBundle bundle = evidence.forStep(step);
                 Optional<JiraServiceDesk.Request> existing = desk.findBySummary(reference);
                 JiraServiceDesk.Request request = existing.orElseGet(() ->
-                        desk.create(summary(step, reference), bundle.describe(step.text())));
+                        desk.create(summary(step, reference), description(bundle.describe(step.text()))));
                 attachMissing(desk, request.issueKey(), bundle.attachments(), existing.isPresent());
                 ledger.markSent(key, request.issueKey());
                 return opened(request, existing.isPresent());
@@ -87,7 +89,7 @@ final class JiraCases {
                     desk.setPriority(issueKey, desk.account().priorityName(step.priority()));
                 }
                 EvidenceBundle bundle = evidence.forStep(step);
-                boolean posted = commentOnce(desk, issueKey, bundle.describe(step.text()), reference);
+                boolean posted = commentOnce(desk, issueKey, description(bundle.describe(step.text())), reference);
                 attachMissing(desk, issueKey, bundle.attachments(), true);
                 ledger.markSent(key, issueKey);
                 return alreadySent(!posted);
@@ -181,10 +183,22 @@ final class JiraCases {
                 + JiraProperties.PREFIX + ".accounts." + desk.accountName() + ".close-transition", 0);
     }
 
-    private static String summary(VendorCase step, String reference) {
-        String subject = step.subject().isBlank()
-                ? step.incidentKey() + ": " + step.vendorName() + " escalation" : step.subject().strip();
-        return subject + " [" + reference + "]";
+    /** Jira refuses summaries over 255 characters; the reference at the end must survive, so the subject is cut. */
+    static String summary(VendorCase step, String reference) {
+        String subject = step.subject().isBlank() ? step.incidentKey() + ": " + step.vendorName() + " escalation"
+                : step.subject().strip().replaceAll("\\s+", " ");
+        String suffix = " [" + reference + "]";
+        int room = SUMMARY_LIMIT - suffix.length();
+        return (subject.length() > room ? subject.substring(0, room - 3) + "..." : subject) + suffix;
+    }
+
+    /** Jira refuses text fields over 32,767 characters; a long timeline is cut rather than the case refused. */
+    static String description(String text) {
+        if (text.length() <= DESCRIPTION_LIMIT) {
+            return text;
+        }
+        String note = "\n\n[cut: the full evidence is longer than Jira accepts]";
+        return text.substring(0, DESCRIPTION_LIMIT - note.length()) + note;
     }
 
     private static TaskResult opened(JiraServiceDesk.Request request, boolean alreadySent) {

@@ -53,8 +53,12 @@ final class JiraWebhookReceiver implements Processor {
         }
         JiraEvents.Reading reading;
         try {
-            reading = JiraEvents.read(accountName, account, JiraHttp.JSON.readTree(body));
-        } catch (IOException | JiraEvents.MalformedEvent | NullPointerException e) {
+            JsonNode event = JiraHttp.JSON.readTree(body);
+            if (event == null || !event.isObject()) {
+                throw new JiraEvents.MalformedEvent("the body is not a JSON object");
+            }
+            reading = JiraEvents.read(accountName, account, event);
+        } catch (IOException | JiraEvents.MalformedEvent e) {
             String detail = e instanceof JiraEvents.MalformedEvent ? e.getMessage() : "the body is not a JSON object";
             LOG.warn("BLACKSTART-JIRA-002 signed webhook delivery to {} is unusable: {}", instance, detail);
             problem(reply, 400, "Bad Request", detail, instance);

@@ -100,6 +100,38 @@ class JiraCaseRoutesTest {
     }
 
     @Test
+    void aFailedUploadAfterTheRequestWasCreatedIsRetriedOnTheSameRequest() {
+        jira.failNextUpload();
+
+        TaskRun failed = harness().run(Topics.VENDOR_CASE_OPEN, INCIDENT, SimulatedJira.open());
+
+        assertThat(failed.outcome()).isEqualTo(TaskRun.Outcome.INCIDENT);
+        assertThat(failed.incidentMessage()).contains("storeco", "503");
+        assertThat(jira.issue("SUP-1").attachments()).isEmpty();
+        assertThat(ledger.sent()).isEmpty();
+
+        TaskRun retried = harness.retryFromCockpit(harness.lastProcessInstanceId());
+
+        assertThat(retried.outcome()).as(retried.incidentMessage()).isEqualTo(TaskRun.Outcome.COMPLETED);
+        assertThat(retried.variables()).containsEntry(VendorCase.Results.CASE_NUMBER, "SUP-1");
+        assertThat(jira.issues()).hasSize(1);
+        assertThat(jira.issue("SUP-1").attachments()).extracting(JiraServiceDeskSimulation.Attachment::fileName)
+                .containsExactly("array-a-controller.log");
+    }
+
+    @Test
+    void requestsAreRaisedOnBehalfOfTheConfiguredCustomer() {
+        JiraProperties.Account base = SimulatedJira.account(jira, JiraServiceDeskSimulation.API_TOKEN);
+        JiraProperties.Account onBehalf = new JiraProperties.Account(base.baseUrl(), base.email(), base.apiToken(), null,
+                base.serviceDeskId(), base.requestTypeId(), Map.of("P1", "Highest"), "qm:5abcf7d0:ops-team",
+                base.ownAccountId(), base.webhookSecret(), null, null, null, null, null, null);
+
+        harness(SimulatedJira.properties(onBehalf)).run(Topics.VENDOR_CASE_OPEN, INCIDENT, SimulatedJira.open());
+
+        assertThat(jira.issue("SUP-1").raisedOnBehalfOf()).isEqualTo("qm:5abcf7d0:ops-team");
+    }
+
+    @Test
     void anotherIncidentsEscalationOpensItsOwnRequest() {
         harness().run(Topics.VENDOR_CASE_OPEN, INCIDENT, SimulatedJira.open());
 

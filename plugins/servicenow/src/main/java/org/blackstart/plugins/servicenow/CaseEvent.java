@@ -72,6 +72,12 @@ record CaseEvent(String number, String sysId, String state, String holdReason, S
         return value.asText();
     }
 
+    /** True when our own integration user wrote the comment, or, without one, made the change. */
+    boolean byUs(ServiceNowProperties.Account account) {
+        String author = comment != null ? comment.createdBy() : updatedBy;
+        return author != null && author.equalsIgnoreCase(account.username());
+    }
+
     /** A fingerprint of the fields that say what the vendor did, to notice when they change. */
     String fingerprint() {
         return String.join("|", nonNull(state), nonNull(holdReason), nonNull(closeCode), nonNull(assignedTo));
@@ -138,8 +144,9 @@ record CaseEvent(String number, String sysId, String state, String holdReason, S
     }
 
     VendorMessage toMessage(String accountName, VendorMessage.Kind kind, List<VendorAttachment> files) {
+        // Who wrote the comment, or who made the change; a polled assigned_to is a user sys_id, not a name.
         String author = comment != null && comment.createdBy() != null ? comment.createdBy()
-                : assignedTo != null ? assignedTo : updatedBy;
+                : updatedBy != null ? updatedBy : assignedTo;
         Instant at = parse(comment != null && comment.createdOn() != null ? comment.createdOn() : updatedOn);
         String text = comment != null && comment.value() != null ? comment.value() : describeChange();
         return new VendorMessage(ServiceNowCaseRoutes.SYSTEM, accountName, number, messageId(), kind, author,

@@ -1,6 +1,7 @@
 package org.blackstart.plugins.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,18 +31,28 @@ class ServiceNowCases {
     /** Shown to the vendor next to the correlation id: who opened the case. */
     static final String CORRELATION_DISPLAY = "Blackstart";
 
+    /** How far back a retried update looks for its own comment. */
+    private static final Duration RECENT_COMMENT = Duration.ofHours(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowCases.class);
 
     private final ServiceNowAccounts accounts;
     private final DeliveryLedger ledger;
     private final CaseEvidence evidence;
     private final Duration lease;
+    private final Clock clock;
 
     ServiceNowCases(ServiceNowAccounts accounts, DeliveryLedger ledger, CaseEvidence evidence, Duration lease) {
+        this(accounts, ledger, evidence, lease, Clock.systemUTC());
+    }
+
+    ServiceNowCases(ServiceNowAccounts accounts, DeliveryLedger ledger, CaseEvidence evidence, Duration lease,
+                    Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.evidence = evidence;
         this.lease = lease;
+        this.clock = clock;
     }
 
     static String correlationId(VendorCase step) {
@@ -108,7 +119,7 @@ class ServiceNowCases {
             Map<String, Object> fields = new LinkedHashMap<>();
             // ServiceNow journals a comment with author and time; the vendor reads the answer and the files' names.
             String comment = bundle.describe(step.text());
-            if (!comment.isBlank()) {
+            if (!comment.isBlank() && !alreadyCommented(api, sysId, comment)) {
                 fields.put("comments", comment);
             }
             if (step.step().startsWith("priority-")) {
@@ -161,6 +172,25 @@ class ServiceNowCases {
         } catch (RuntimeException failure) {
             ledger.release(key, failure.getMessage());
             throw failure;
+        }
+    }
+
+    /**
+     * True when our integration user wrote exactly this comment on the record within the last hour: the
+     * worker that wrote it died before the ledger heard of it, and the vendor must not read it twice.
+     */
+    private boolean alreadyCommented(ServiceNowApi api, String sysId, String comment) {
+        String since = CaseEvent.GLIDE_TIME.format(clock.instant().minus(RECENT_COMMENT)
+                .atOffset(java.time.ZoneOffset.UTC).toLocalDateTime());
+        String query = "element_id=" + sysId + "^element=comments^sys_created_by=" + api.account().username()
+                + "^sys_created_on>=" + since + "^ORDERBYDESCsys_created_on";
+        try {
+            return api.query("sys_journal_field", query, "sys_id,value", 50).stream()
+                    .anyMatch(entry -> comment.strip().equals(entry.path("value").asText("").strip()));
+        } catch (ServiceNowException unreadable) {
+            // Some instances keep sys_journal_field from integration users; then the update goes out as before.
+            LOG.debug("ServiceNow account '{}' cannot read its journal: {}", api.name(), unreadable.getMessage());
+            return false;
         }
     }
 

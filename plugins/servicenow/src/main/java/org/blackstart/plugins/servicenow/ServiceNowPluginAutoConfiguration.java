@@ -44,16 +44,26 @@ public class ServiceNowPluginAutoConfiguration {
         return new ServiceNowCaseRoutes(new ServiceNowCases(accounts, ledger, evidence, properties.claimLease()));
     }
 
+    /** Where the plugin keeps poll watermarks and received files: the platform's PluginState, else memory. */
     @Bean
-    ServiceNowWebhookRoutes serviceNowWebhookRoutes(ServiceNowAccounts accounts, VendorInbox inbox) {
-        return new ServiceNowWebhookRoutes(new ServiceNowWebhook(accounts, inbox));
+    ServiceNowMemory serviceNowMemory(ObjectProvider<PluginState> state) {
+        return new ServiceNowMemory(state.getIfAvailable(ServiceNowPoller.MemoryState::new));
+    }
+
+    @Bean
+    ServiceNowWebhookRoutes serviceNowWebhookRoutes(ServiceNowAccounts accounts, VendorInbox inbox,
+                                                    ServiceNowMemory memory) {
+        return new ServiceNowWebhookRoutes(new ServiceNowWebhook(accounts, inbox, new VendorFiles(memory.state())));
     }
 
     @Bean
     ServiceNowPolling serviceNowPolling(ServiceNowAccounts accounts, VendorInbox inbox, SingleNodeLease lease,
-                                        ObjectProvider<PluginState> state) {
-        PluginState kept = state.getIfAvailable(ServiceNowPoller.MemoryState::new);
-        return new ServiceNowPolling(accounts, new ServiceNowPoller(inbox, lease, kept));
+                                        ServiceNowMemory memory) {
+        return new ServiceNowPolling(accounts, new ServiceNowPoller(inbox, lease, memory.state()));
+    }
+
+    /** One state for webhook and polling, so that a file received by one is not sent again by the other. */
+    record ServiceNowMemory(PluginState state) {
     }
 
     /** True when {@code blackstart.plugins.servicenow.accounts} has at least one entry. */

@@ -46,10 +46,17 @@ class ServiceNowPoller {
     private final PluginState state;
     private final Set<String> handedOver = Collections.synchronizedSet(Collections.newSetFromMap(new BoundedMap<>(5000)));
 
+    private final VendorFiles files;
+
     ServiceNowPoller(VendorInbox inbox, SingleNodeLease lease, PluginState state) {
+        this(inbox, lease, state, new VendorFiles(state));
+    }
+
+    ServiceNowPoller(VendorInbox inbox, SingleNodeLease lease, PluginState state, VendorFiles files) {
         this.inbox = inbox;
         this.lease = lease;
         this.state = state;
+        this.files = files;
     }
 
     static String leaseName(String account) {
@@ -82,28 +89,38 @@ class ServiceNowPoller {
         for (JsonNode row : rows) {
             CaseEvent fields = CaseEvent.fromRecord(row, null);
             newest = later(newest, fields.updatedOn());
-            List<VendorAttachment> files = newFiles(api, fields.sysId(), since);
+            VendorFiles.Found found = files.newOn(api, fields.sysId(), since);
             List<CaseEvent.Comment> entries = comments.getOrDefault(fields.sysId(), List.of());
             String fingerprintKey = "case-state:" + api.name() + ":" + fields.sysId();
             boolean changed = !fields.fingerprint().equals(state.get(PLUGIN, fingerprintKey).orElse("1|||"));
             // A fresh comment carries the case's state with it (on hold awaiting caller: a request); the state
             // change goes on its own only when no fresh comment carried it, so the team sees one message, not two.
+            // The files go with the first message the inbox takes.
             boolean carried = false;
             for (CaseEvent.Comment entry : entries) {
                 CaseEvent event = CaseEvent.fromRecord(row, entry);
-                VendorInbox.Outcome outcome = hand(api.name(), event, event.kind(account), carried ? List.of() : files);
+                VendorInbox.Outcome outcome = hand(api.name(), event, event.kind(account),
+                        carried ? List.of() : found.files());
                 if (outcome != null) {
                     handed++;
                 }
-                carried |= outcome == VendorInbox.Outcome.DELIVERED || outcome == VendorInbox.Outcome.PARKED;
+                if (!carried && (outcome == VendorInbox.Outcome.DELIVERED || outcome == VendorInbox.Outcome.PARKED)) {
+                    carried = true;
+                    files.received(api, found);
+                }
             }
-            if (!carried && (changed || !files.isEmpty())) {
+            boolean ourChange = changed && fields.byUs(account);
+            if (!carried && ((changed && !ourChange) || !found.isEmpty())) {
                 VendorMessage.Kind kind = fields.kind(account);
-                if (kind == null && !files.isEmpty()) {
+                if (kind == null && !found.isEmpty()) {
                     kind = VendorMessage.Kind.REPLY;
                 }
-                if (kind != null && hand(api.name(), fields, kind, files) != null) {
+                VendorInbox.Outcome outcome = kind == null ? null : hand(api.name(), fields, kind, found.files());
+                if (outcome != null) {
                     handed++;
+                }
+                if (outcome == VendorInbox.Outcome.DELIVERED || outcome == VendorInbox.Outcome.PARKED) {
+                    files.received(api, found);
                 }
             }
             if (changed) {
@@ -158,24 +175,6 @@ class ServiceNowPoller {
                             CaseEvent.text(entry, "sys_created_on")));
         }
         return byRecord;
-    }
-
-    /** Files the vendor attached since {@code since} that were not handed over yet. */
-    private List<VendorAttachment> newFiles(ServiceNowApi api, String sysId, String since) {
-        List<VendorAttachment> files = new ArrayList<>();
-        for (JsonNode file : api.attachments(sysId)) {
-            String created = CaseEvent.text(file, "sys_created_on");
-            String id = CaseEvent.text(file, "sys_id");
-            if (id == null || ours(api, CaseEvent.text(file, "sys_created_by"))
-                    || (since != null && created != null && created.compareTo(since) < 0)
-                    || handedOver.contains(api.name() + "\u001ffile:" + id)) {
-                continue;
-            }
-            files.add(new VendorAttachment(CaseEvent.text(file, "file_name"), CaseEvent.text(file, "content_type"),
-                    api.download(id)));
-            handedOver.add(api.name() + "\u001ffile:" + id);
-        }
-        return files;
     }
 
     private static boolean ours(ServiceNowApi api, String author) {

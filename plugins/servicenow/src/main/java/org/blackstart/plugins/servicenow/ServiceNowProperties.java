@@ -148,10 +148,10 @@ public record ServiceNowProperties(
             return webhookSecret == null || webhookSecret.isEmpty() || webhookSecret.length() >= 24;
         }
 
-        @AssertTrue(message = "poll-interval must be zero (off) or at least 10 seconds")
+        @AssertTrue(message = "poll-interval must be zero (off) or at least 1 second")
         boolean isPollIntervalUsable() {
             return pollInterval == null || pollInterval.isZero()
-                    || (!pollInterval.isNegative() && pollInterval.toSeconds() >= 10);
+                    || (!pollInterval.isNegative() && pollInterval.toSeconds() >= 1);
         }
 
         @AssertTrue(message = "priorities may only name P1, P2, P3 and P4")

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 import org.blackstart.spi.vendor.VendorInbox;
 import org.blackstart.spi.vendor.VendorMessage;
 import org.slf4j.Logger;
@@ -39,11 +38,13 @@ class ServiceNowWebhook {
 
     private final ServiceNowAccounts accounts;
     private final VendorInbox inbox;
+    private final VendorFiles files;
     private final ObjectMapper json = new ObjectMapper();
 
-    ServiceNowWebhook(ServiceNowAccounts accounts, VendorInbox inbox) {
+    ServiceNowWebhook(ServiceNowAccounts accounts, VendorInbox inbox, VendorFiles files) {
         this.accounts = accounts;
         this.inbox = inbox;
+        this.files = files;
     }
 
     Answer receive(String accountName, String presentedSecret, String body) {
@@ -78,14 +79,35 @@ class ServiceNowWebhook {
         }
         VendorMessage.Kind kind = change.kind(api.account());
         ObjectNode answer = json.createObjectNode();
+        if (change.byUs(api.account())) {
+            // The business rule fires on our own comments and closes too; those are not the vendor's words.
+            answer.put("outcome", "IGNORED").put("reason", "written by the integration user");
+            return new Answer(202, "application/json", answer.toString());
+        }
         if (kind == null) {
             answer.put("outcome", "IGNORED").put("reason", "nothing the incident team must know");
             return new Answer(202, "application/json", answer.toString());
         }
-        VendorMessage message = change.toMessage(accountName, kind, List.of());
+        VendorFiles.Found found = filesOf(api, change);
+        VendorMessage message = change.toMessage(accountName, kind, found.files());
         VendorInbox.Outcome outcome = inbox.receive(message);
+        if (outcome != VendorInbox.Outcome.DUPLICATE) {
+            files.received(api, found);
+        }
         answer.put("outcome", outcome.name()).put("messageId", message.messageId()).put("kind", kind.name());
         return new Answer(202, "application/json", answer.toString());
+    }
+
+    /** The vendor's new files on the case; without them when the instance cannot be read right now. */
+    private VendorFiles.Found filesOf(ServiceNowApi api, CaseEvent change) {
+        try {
+            return files.newOn(api, change.sysId(), null);
+        } catch (RuntimeException unreadable) {
+            // The message matters more than its files; polling, or the next message, brings them.
+            LOG.warn("BLACKSTART-SERVICENOW-011 could not read the files of {} on account '{}': {}", change.number(),
+                    api.name(), unreadable.getMessage());
+            return VendorFiles.Found.NONE;
+        }
     }
 
     private static CaseEvent.Comment comment(JsonNode node) {

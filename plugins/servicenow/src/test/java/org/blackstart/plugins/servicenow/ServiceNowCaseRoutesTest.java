@@ -156,6 +156,33 @@ class ServiceNowCaseRoutesTest {
     }
 
     @Test
+    void aRetriedAnswerAfterACrashBeforeTheLedgerIsNotPostedTwice() {
+        AtomicBoolean crashed = new AtomicBoolean();
+        InMemoryDeliveryLedger crashing = new InMemoryDeliveryLedger() {
+            @Override
+            public synchronized void markSent(DeliveryKey key, String remoteReference) {
+                if (key.step().startsWith("answer-") && crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("worker died before the ledger heard of " + remoteReference);
+                }
+                super.markSent(key, remoteReference);
+            }
+        };
+        start(basic(), crashing);
+        open();
+        Map<String, String> record = sn.records().get(0);
+        sn.vendorComments(record.get("number"), "Please send the firmware version.");
+
+        TaskRun failed = harness.run("vendor.case.update", INCIDENT, SimulatedServiceNow.task("answer-3",
+                record.get("number"), record.get("sys_id"), 1, "Firmware 4.2.1."));
+        assertThat(failed.outcome()).isEqualTo(TaskRun.Outcome.INCIDENT);
+        TaskRun retried = harness.retryFromCockpit(harness.lastProcessInstanceId());
+
+        assertThat(retried.outcome()).as(retried.incidentMessage()).isEqualTo(TaskRun.Outcome.COMPLETED);
+        assertThat(sn.comments(record.get("number"))).extracting(c -> c.get("value"))
+                .containsExactly("Please send the firmware version.", "Firmware 4.2.1.");
+    }
+
+    @Test
     void anAnswerFindsTheCaseByItsNumberWhenTheProcessHasNoSysId() {
         start(basic());
         open();

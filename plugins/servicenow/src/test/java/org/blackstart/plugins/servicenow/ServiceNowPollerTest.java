@@ -1,8 +1,10 @@
 package org.blackstart.plugins.servicenow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.blackstart.spi.vendor.VendorMessage;
 import org.blackstart.testkit.InMemoryPluginState;
@@ -85,6 +87,17 @@ class ServiceNowPollerTest {
     }
 
     @Test
+    void ourOwnCloseIsNotReadBackAsTheVendorResolvingTheCase() {
+        poller.poll(api);
+        api.patch(sn.record(number).get("sys_id"), Map.of("state", "6", "close_code", "Solved (Permanently)",
+                "close_notes", "Closed by Blackstart"));
+
+        poller.poll(api);
+
+        assertThat(inbox.delivered()).isEmpty();
+    }
+
+    @Test
     void theVendorsFilesComeWithItsComment() {
         sn.vendorAttaches(number, "analysis.pdf", "application/pdf", "%PDF-1.7 analysis".getBytes(StandardCharsets.UTF_8));
         sn.vendorComments(number, "Our analysis is attached.");
@@ -98,6 +111,26 @@ class ServiceNowPollerTest {
                 assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.7 analysis");
             });
         });
+    }
+
+    @Test
+    void theSchedulePollsEveryIntervalUntilStopped() {
+        ServiceNowProperties properties = SimulatedServiceNow.properties(new ServiceNowProperties.Account(sn.baseUrl(),
+                "incident", ServiceNowProperties.Auth.BASIC, ServiceNowSimulation.USERNAME, ServiceNowSimulation.PASSWORD,
+                null, null, null, null, null, null, null, 6, "Solved (Permanently)", "", null,
+                java.time.Duration.ofSeconds(1), List.of(), List.of("1"), List.of(), null));
+        ServiceNowPolling polling = new ServiceNowPolling(SimulatedServiceNow.accounts(properties), poller);
+        sn.vendorComments(number, "Engineer on site at 14:00.");
+
+        polling.start();
+        try {
+            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> inbox.delivered().size() == 1);
+        } finally {
+            polling.stop();
+        }
+
+        assertThat(polling.isRunning()).isFalse();
+        assertThat(inbox.delivered().get(0).text()).isEqualTo("Engineer on site at 14:00.");
     }
 
     @Test

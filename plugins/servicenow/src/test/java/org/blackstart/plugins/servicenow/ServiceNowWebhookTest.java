@@ -22,7 +22,7 @@ class ServiceNowWebhookTest {
     @BeforeEach
     void openCase() {
         ServiceNowAccounts accounts = SimulatedServiceNow.accounts(SimulatedServiceNow.properties(sn));
-        webhook = new ServiceNowWebhook(accounts, inbox);
+        webhook = new ServiceNowWebhook(accounts, inbox, new VendorFiles(new ServiceNowPoller.MemoryState()));
         ServiceNowApi api = accounts.get(SimulatedServiceNow.ACCOUNT);
         number = api.create(Map.of("short_description", "[INC-2026-0042] Array A slow",
                 "correlation_id", "INC-2026-0042:storeco", "correlation_display", "Blackstart")).path("number").asText();
@@ -101,6 +101,40 @@ class ServiceNowWebhookTest {
         assertThat(wrong.body()).contains("\"status\":401").doesNotContain(ServiceNowSimulation.WEBHOOK_SECRET);
         assertThat(inbox.delivered()).isEmpty();
         assertThat(inbox.parked()).isEmpty();
+    }
+
+    @Test
+    void ourOwnCommentsAndClosesAreNotTheVendorsWords() {
+        ServiceNowApi api = SimulatedServiceNow.accounts(SimulatedServiceNow.properties(sn)).get(SimulatedServiceNow.ACCOUNT);
+        String sysId = sn.record(number).get("sys_id");
+        api.patch(sysId, Map.of("comments", "Here are the logs."));
+        String ours = sn.comments(number).get(0).get("sys_id");
+        ServiceNowWebhook.Answer comment = post(sn.webhookBody(number, ours));
+        api.patch(sysId, Map.of("state", "6", "close_code", "Solved (Permanently)"));
+        ServiceNowWebhook.Answer close = post(sn.webhookBody(number, null));
+
+        assertThat(comment.status()).isEqualTo(202);
+        assertThat(comment.body()).contains("IGNORED");
+        assertThat(close.body()).contains("IGNORED");
+        assertThat(inbox.delivered()).isEmpty();
+        assertThat(inbox.parked()).isEmpty();
+    }
+
+    @Test
+    void theVendorsNewFilesComeWithTheNextMessageOnce() {
+        sn.vendorAttaches(number, "analysis.txt", "text/plain", "root cause: cache battery".getBytes());
+        String comment = sn.vendorComments(number, "Root cause attached.");
+
+        post(sn.webhookBody(number, comment));
+        sn.vendorUpdates(number, "6", null, "Solved (Permanently)");
+        post(sn.webhookBody(number, null));
+
+        assertThat(inbox.delivered()).hasSize(2);
+        assertThat(inbox.delivered().get(0).attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("analysis.txt");
+            assertThat(new String(file.content())).isEqualTo("root cause: cache battery");
+        });
+        assertThat(inbox.delivered().get(1).attachments()).isEmpty();
     }
 
     @Test

@@ -40,6 +40,12 @@ public class PageDeliveries {
 
     public TaskResult call(PageRequest page) {
         requirePageable(page);
+        if (!acknowledgeable(page)) {
+            // An announcement, such as a vendor's duty manager told that their SLA was missed: nobody
+            // acknowledges it in Blackstart, so there is no key to press and no call outcome to report.
+            return deliver(page, PHONE, RESULT_CALL_SID, () -> api.placeCall(page.phone(),
+                    VoicePrompts.announcement(properties, page), null, properties.ringTimeout()));
+        }
         return deliver(page, PHONE, RESULT_CALL_SID, () -> api.placeCall(page.phone(),
                 VoicePrompts.pageCall(properties, page, callbacks.gather(page)), callbacks.status(page),
                 properties.ringTimeout()));
@@ -76,17 +82,18 @@ public class PageDeliveries {
         };
     }
 
+    /** A page with an acknowledgement code asks for a key; one without only tells. */
+    static boolean acknowledgeable(PageRequest page) {
+        return page.ackCode() != null && !page.ackCode().isBlank();
+    }
+
     private static void requirePageable(PageRequest page) {
         if (page.phone() == null || !page.phone().strip().matches(TwilioProperties.E164)) {
             throw new BusinessFailure(PAGE_UNDELIVERABLE, "cannot page " + page.recipient() + ": "
                     + (page.phone() == null || page.phone().isBlank() ? "no phone number"
                     : "'" + page.phone() + "' is not an E.164 phone number"));
         }
-        if (page.ackCode() == null || page.ackCode().isBlank()) {
-            // A page nobody can acknowledge would escalate for ever: a modelling error, for Cockpit.
-            throw new IllegalArgumentException("page " + page.step() + " of " + page.incidentKey()
-                    + " has no ackCode variable; the paging process must set one");
-        }
+
     }
 
     /** Another worker is placing the same page now; the task is retried after its lease. */

@@ -26,7 +26,7 @@ final class SmsText {
     static String of(PageRequest page) {
         String head = (page.severity() == null || page.severity().isBlank() ? "" : "[" + page.severity() + "] ")
                 + page.incidentKey();
-        String tail = ". Reply ACK " + page.ackCode() + " to acknowledge.";
+        String tail = PageDeliveries.acknowledgeable(page) ? ". Reply ACK " + page.ackCode() + " to acknowledge." : ".";
         String title = gsmSpelling(page.title().strip().replaceAll("\\s+", " "));
         if (title.isEmpty()) {
             return head + tail;

@@ -52,9 +52,11 @@ class TwilioApi {
         form.put("From", properties.fromNumber());
         form.put("Twiml", twiml);
         form.put("Timeout", Long.toString(ringTimeout.toSeconds()));
-        form.put("StatusCallback", statusCallback);
-        form.put("StatusCallbackEvent", "completed");
-        form.put("StatusCallbackMethod", "POST");
+        if (statusCallback != null) {
+            form.put("StatusCallback", statusCallback);
+            form.put("StatusCallbackEvent", "completed");
+            form.put("StatusCallbackMethod", "POST");
+        }
         return create("Calls.json", form);
     }
 

@@ -36,6 +36,16 @@ final class VoicePrompts {
                 .toXml();
     }
 
+    /** A call that only tells: greeting and message, said twice, then goodbye; no key to press. */
+    static String announcement(TwilioProperties properties, PageRequest page) {
+        String headline = Speech.headline(page) + ".";
+        return Twiml.response(properties)
+                .say("Hello " + page.name() + ". This is Blackstart. " + headline)
+                .say("Once more. " + headline + " Goodbye.")
+                .hangup()
+                .toXml();
+    }
+
     static String acknowledged(TwilioProperties properties) {
         return Twiml.response(properties).say("Acknowledged, thank you.").hangup().toXml();
     }

@@ -180,6 +180,24 @@ class TwilioPageRoutesTest {
     }
 
     @Test
+    void aCallWithoutAnAcknowledgementCodeOnlyTellsAndAsksForNoKey() {
+        Map<String, Object> announcement = page("+31612345678");
+        announcement.remove(PageRequest.Variables.ACK_CODE);
+        announcement.put(PageRequest.Variables.STEP, "vendor-duty-storeco");
+        announcement.put(PageRequest.Variables.TITLE, "StoreCo missed its response time");
+
+        TaskRun run = harness.run(Topics.PAGE_PHONE, "INC-2026-0043", announcement);
+
+        assertThat(run.outcome()).as(run.incidentMessage()).isEqualTo(TaskRun.Outcome.COMPLETED);
+        List<LoggedRequest> calls = twilio.requests(TwilioApiSimulation.CALLS);
+        assertThat(calls).hasSize(1);
+        String twiml = TwilioApiSimulation.form(calls.get(0), "Twiml");
+        assertThat(twiml).contains("Hello Ann de Vries. This is Blackstart.", "StoreCo missed its response time")
+                .doesNotContain("<Gather").doesNotContain("Press 1");
+        assertThat(TwilioApiSimulation.form(calls.get(0), "StatusCallback")).isNull();
+    }
+
+    @Test
     void anSmsPageTextsTheHeadlineAndTheCode() {
 
         TaskRun run = harness.run(Topics.PAGE_SMS, "INC-2026-0042", page("+31612345678"));

@@ -15,6 +15,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.blackstart.spi.SingleNodeLease;
@@ -24,11 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one account's mailbox: every unseen message is handed to the {@link VendorInbox} and marked
+ * Reads one mailbox: every unseen message is handed to the {@link VendorInbox} and marked
  * seen only after the inbox has taken it, whatever it made of it (a message without a known case is
  * parked there for a person). A message the inbox could not take stays unseen and is read again at
  * the next poll, so nothing a vendor wrote is lost between the mailbox and the platform. Only the node
  * holding the lease {@code vendor-poll:email:<account>} polls.
+ *
+ * <p>Several accounts may share one mailbox (one {@code incidents@} address for every vendor). It is
+ * then read once, under the lease of its first account, and each message is read as the account
+ * whose vendor sent it: the sender is the account's {@code to} or {@code cc} address, or else at its
+ * domain; a sender of none of them is read as the first account (the case number still finds the case).
  */
 public class MailboxPoller {
 
@@ -40,22 +48,42 @@ public class MailboxPoller {
 
     private final String accountName;
     private final VendorMailProperties.Account account;
+    private final Map<String, VendorMailProperties.Account> sharing;
     private final VendorInbox inbox;
     private final SingleNodeLease lease;
-    private final ReplyReader reader;
+    private final Map<String, ReplyReader> readers = new LinkedHashMap<>();
     private final Session session;
     private final Clock clock;
     private final AtomicReference<LastPoll> last = new AtomicReference<>();
 
     MailboxPoller(String accountName, VendorMailProperties.Account account, VendorMailProperties properties,
                   VendorInbox inbox, SingleNodeLease lease, Clock clock) {
-        this.accountName = accountName;
-        this.account = account;
+        this(Map.of(accountName, account), properties, inbox, lease, clock);
+    }
+
+    /** @param sharing accounts that read the same mailbox, the first one's name naming the lease */
+    MailboxPoller(Map<String, VendorMailProperties.Account> sharing, VendorMailProperties properties,
+                  VendorInbox inbox, SingleNodeLease lease, Clock clock) {
+        this.sharing = new LinkedHashMap<>(sharing);
+        Map.Entry<String, VendorMailProperties.Account> first = this.sharing.entrySet().iterator().next();
+        this.accountName = first.getKey();
+        this.account = first.getValue();
         this.inbox = inbox;
         this.lease = lease;
         this.clock = clock;
-        this.reader = new ReplyReader(accountName, account, properties.maxAttachmentSize());
+        this.sharing.forEach((name, a) -> readers.put(name, new ReplyReader(name, a, properties.maxAttachmentSize().toBytes())));
         this.session = Session.getInstance(sessionProperties(properties.timeout()));
+    }
+
+    /** The accounts read from this mailbox. */
+    public List<String> accountNames() {
+        return List.copyOf(sharing.keySet());
+    }
+
+    /** The poll interval: the shortest of the accounts sharing the mailbox. */
+    Duration pollInterval() {
+        return sharing.values().stream().map(VendorMailProperties.Account::pollInterval).min(Duration::compareTo)
+                .orElse(account.pollInterval());
     }
 
     public String leaseName() {
@@ -80,7 +108,7 @@ public class MailboxPoller {
     public int poll() {
         // Longer than the interval, so the holder keeps it from poll to poll and another node takes
         // over within a few intervals when it stops.
-        Duration ttl = account.pollInterval().multipliedBy(3);
+        Duration ttl = pollInterval().multipliedBy(3);
         if (!lease.tryHold(leaseName(), ttl)) {
             LOG.debug("vendor-mail account '{}': another node polls the mailbox", accountName);
             return -1;
@@ -128,19 +156,55 @@ public class MailboxPoller {
 
     /** Hands one message on and marks it seen; true when the inbox got it, false for our own copy. */
     private boolean handOn(MimeMessage message) throws MessagingException, IOException {
-        if (reader.isOurs(message)) {
+        if (readers.values().stream().anyMatch(r -> isOurs(r, message))) {
             // Our own mail (a copy, a Bcc, an auto-reply loop): nothing a vendor said. Marked seen so
             // it is not read at every poll.
             message.setFlag(Flags.Flag.SEEN, true);
             return false;
         }
-        VendorMessage read = reader.read(message);
+        VendorMessage read = readerFor(message).read(message);
         VendorInbox.Outcome outcome = inbox.receive(read);
         // Only now: whatever the outcome, the platform has the message (a parked one waits for a person).
         message.setFlag(Flags.Flag.SEEN, true);
-        LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}", accountName,
+        LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}", read.account(),
                 read.kind(), read.author(), read.caseNumber() == null ? "(none)" : read.caseNumber(), read.messageId(), outcome);
         return true;
+    }
+
+    private static boolean isOurs(ReplyReader reader, MimeMessage message) {
+        try {
+            return reader.isOurs(message);
+        } catch (MessagingException unreadableSender) {
+            return false;
+        }
+    }
+
+    /** The account whose vendor sent the message; see the class comment. */
+    private ReplyReader readerFor(MimeMessage message) throws MessagingException {
+        if (readers.size() == 1) {
+            return readers.values().iterator().next();
+        }
+        String sender = ReplyReader.senderAddress(message);
+        if (sender != null) {
+            for (Map.Entry<String, VendorMailProperties.Account> entry : sharing.entrySet()) {
+                VendorMailProperties.Account a = entry.getValue();
+                if (a.to().equalsIgnoreCase(sender) || a.cc().stream().anyMatch(sender::equalsIgnoreCase)) {
+                    return readers.get(entry.getKey());
+                }
+            }
+            String domain = domainOf(sender);
+            for (Map.Entry<String, VendorMailProperties.Account> entry : sharing.entrySet()) {
+                if (domain.equals(domainOf(entry.getValue().to()))) {
+                    return readers.get(entry.getKey());
+                }
+            }
+        }
+        return readers.get(accountName);
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private String describe(Exception e) {

@@ -61,6 +61,15 @@ final class ReplyReader {
         return false;
     }
 
+    /** The sender's bare address, or {@code null} when the message has none. */
+    static String senderAddress(MimeMessage message) throws MessagingException {
+        Address[] from = message.getFrom();
+        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress internet) || internet.getAddress() == null) {
+            return null;
+        }
+        return internet.getAddress().strip();
+    }
+
     VendorMessage read(MimeMessage message) throws MessagingException, IOException {
         String subject = message.getSubject() == null ? "" : message.getSubject();
         String author = author(message);

@@ -2,7 +2,11 @@ package org.blackstart.plugins.vendormail;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.blackstart.spi.DeliveryLedger;
 import org.blackstart.spi.SingleNodeLease;
 import org.blackstart.spi.vendor.CaseEvidence;
@@ -40,10 +44,19 @@ public class VendorMailAutoConfiguration {
 
     @Bean
     MailboxPollers vendorMailboxPollers(VendorMailProperties properties, VendorInbox inbox, SingleNodeLease lease) {
+        // Accounts that read the same mailbox share one poller: two would race for the same messages.
+        Map<String, Map<String, VendorMailProperties.Account>> byMailbox = new LinkedHashMap<>();
+        new TreeMap<>(properties.accounts()).forEach((name, account) -> byMailbox.computeIfAbsent(mailbox(account.imap()),
+                key -> new LinkedHashMap<>()).put(name, account));
         List<MailboxPoller> pollers = new ArrayList<>();
-        properties.accounts().forEach((name, account) ->
-                pollers.add(new MailboxPoller(name, account, properties, inbox, lease, Clock.systemUTC())));
+        byMailbox.values().forEach(sharing ->
+                pollers.add(new MailboxPoller(sharing, properties, inbox, lease, Clock.systemUTC())));
         return new MailboxPollers(pollers);
+    }
+
+    private static String mailbox(VendorMailProperties.Imap imap) {
+        return String.join("\u001f", imap.host().strip().toLowerCase(Locale.ROOT), String.valueOf(imap.port()),
+                imap.username().strip().toLowerCase(Locale.ROOT), imap.folder().strip());
     }
 
     @Bean
@@ -52,7 +65,7 @@ public class VendorMailAutoConfiguration {
     }
 
     @Bean
-    VendorMailRoutes vendorMailRoutes(CaseMailer mailer, MailboxPollers pollers, VendorMailProperties properties) {
-        return new VendorMailRoutes(mailer, pollers.all(), properties);
+    VendorMailRoutes vendorMailRoutes(CaseMailer mailer, MailboxPollers pollers) {
+        return new VendorMailRoutes(mailer, pollers.all());
     }
 }

@@ -24,8 +24,8 @@ public class VendorMailPlugin implements BlackstartPlugin {
     public PluginDescriptor descriptor() {
         Set<String> servers = new LinkedHashSet<>();
         properties.accounts().values().forEach(a -> {
-            servers.add("SMTP " + a.smtp().host());
-            servers.add("IMAP " + a.imap().host());
+            servers.add("SMTP " + a.smtp().host().strip().toLowerCase(java.util.Locale.ROOT));
+            servers.add("IMAP " + a.imap().host().strip().toLowerCase(java.util.Locale.ROOT));
         });
         List<String> inbound = pollers.stream().map(p -> "IMAP poll " + p.leaseName()).toList();
         return new PluginDescriptor("vendor-mail", "Vendor e-mail",
@@ -46,9 +46,9 @@ public class VendorMailPlugin implements BlackstartPlugin {
                 continue;
             }
             if (last.ok()) {
-                up.add(poller.accountName() + ": polled at " + last.at());
+                up.add(String.join("+", poller.accountNames()) + ": polled at " + last.at());
             } else {
-                down.add(poller.accountName() + ": last poll at " + last.at() + " failed: " + last.detail());
+                down.add(String.join("+", poller.accountNames()) + ": last poll at " + last.at() + " failed: " + last.detail());
             }
         }
         if (!down.isEmpty()) {

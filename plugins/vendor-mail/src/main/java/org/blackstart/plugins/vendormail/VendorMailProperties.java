@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,8 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param accounts   by account name (the vendor registry's {@code ticketing.account}, by default the vendor id)
  * @param claimLease how long an open, answer or close being sent is reserved for the worker sending it
  * @param timeout    connect and read timeout of SMTP and IMAP
- * @param maxAttachmentSize largest file of a vendor's e-mail that is kept; a larger one is left in the
- *                   mailbox and the message says so
+ * @param maxAttachmentSize largest file of a vendor's e-mail that is kept, as the platform's
+ *                   {@code blackstart.vendors.max-attachment-size} for a commander's files; a larger one is left
+ *                   in the mailbox and the message says so
  */
 @ConfigurationProperties("blackstart.plugins.vendor-mail")
 @Validated
@@ -35,7 +37,7 @@ public record VendorMailProperties(
                 String, @Valid Account> accounts,
         @NotNull @DefaultValue("2m") Duration claimLease,
         @NotNull @DefaultValue("20s") Duration timeout,
-        @Min(1) @DefaultValue("26214400") long maxAttachmentSize) {
+        @NotNull @DefaultValue("25MB") DataSize maxAttachmentSize) {
 
     public VendorMailProperties {
         accounts = accounts == null ? Map.of() : new LinkedHashMap<>(accounts);
@@ -75,7 +77,8 @@ public record VendorMailProperties(
             @DefaultValue({"resolved", "fixed", "has been corrected"}) List<String> resolvedKeywords) {
 
         public Account {
-            cc = cc == null ? List.of() : List.copyOf(cc);
+            // An unset list binds as one empty string: no copy, not an address to send to.
+            cc = cc == null ? List.of() : cc.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
             requestKeywords = keywords(requestKeywords);
             disputeKeywords = keywords(disputeKeywords);
             resolvedKeywords = keywords(resolvedKeywords);

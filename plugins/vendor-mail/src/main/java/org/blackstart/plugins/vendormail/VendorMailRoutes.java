@@ -7,7 +7,7 @@ import org.blackstart.spi.Topics;
 
 /**
  * {@code vendor.case.open}, {@code update} and {@code close} for vendors whose ticketing system is
- * {@code email}, and one timer per account that polls its mailbox.
+ * {@code email}, and one timer per mailbox that polls it.
  */
 public class VendorMailRoutes extends RouteBuilder {
 
@@ -18,12 +18,10 @@ public class VendorMailRoutes extends RouteBuilder {
 
     private final CaseMailer mailer;
     private final List<MailboxPoller> pollers;
-    private final VendorMailProperties properties;
 
-    public VendorMailRoutes(CaseMailer mailer, List<MailboxPoller> pollers, VendorMailProperties properties) {
+    public VendorMailRoutes(CaseMailer mailer, List<MailboxPoller> pollers) {
         this.mailer = mailer;
-        this.pollers = pollers;
-        this.properties = properties;
+        this.pollers = List.copyOf(pollers);
     }
 
     @Override
@@ -33,7 +31,7 @@ public class VendorMailRoutes extends RouteBuilder {
         from("blackstart:task:" + Topics.VENDOR_CASE_UPDATE + system).routeId(UPDATE_ROUTE).bean(mailer, "update");
         from("blackstart:task:" + Topics.VENDOR_CASE_CLOSE + system).routeId(CLOSE_ROUTE).bean(mailer, "close");
         for (MailboxPoller poller : pollers) {
-            Duration interval = properties.accounts().get(poller.accountName()).pollInterval();
+            Duration interval = poller.pollInterval();
             long firstDelay = Math.min(interval.toMillis(), 5000);
             from("timer:" + POLL_ROUTE_PREFIX + poller.accountName() + "?fixedRate=false&period=" + interval.toMillis()
                     + "&delay=" + firstDelay)

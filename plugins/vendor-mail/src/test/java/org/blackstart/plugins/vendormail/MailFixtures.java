@@ -37,7 +37,7 @@ final class MailFixtures {
                 List.of("not a defect", "not our", "configuration issue", "customer environment"),
                 List.of("resolved", "fixed", "has been corrected"));
         return new VendorMailProperties(true, Map.of("storeco", account), Duration.ofMinutes(2), Duration.ofSeconds(5),
-                1024 * 1024);
+                org.springframework.util.unit.DataSize.ofMegabytes(1));
     }
 
     /** Our mailbox, with the password the account logs in with. */

@@ -220,4 +220,70 @@ class MailboxPollerTest {
         assertThat(poller.lastPoll().ok()).isFalse();
         assertThat(poller.lastPoll().detail()).contains("rejected the login").doesNotContain(MailFixtures.PASSWORD);
     }
+
+    @Test
+    void accountsSharingOneMailboxReadItOnceAndEachReplyAsItsVendorsAccount() throws Exception {
+        var storeco = properties.accounts().get("storeco");
+        var hostly = new VendorMailProperties.Account("noc@hostly.example", List.of(), MailFixtures.OURS, "Hosting Ops",
+                storeco.smtp(), storeco.imap(), storeco.pollInterval(), "Case", List.of("please send"), List.of("not our"),
+                List.of("resolved"));
+        inbox.knowCase("email", "INC-2026-0001-HOSTLY");
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "We are looking into it."));
+        MimeMessage fromHostly = MailFixtures.vendorMail("Re: [Case INC-2026-0001-HOSTLY] P1 Rack A3 power",
+                "Our technician is on site; the fault is not our PDU.");
+        fromHostly.setFrom(new jakarta.mail.internet.InternetAddress("tech.jansen@hostly.example", "Jan Jansen"));
+        fromHostly.saveChanges();
+        mailbox.deliver(fromHostly);
+        var shared = new java.util.LinkedHashMap<String, VendorMailProperties.Account>();
+        shared.put("hostly", hostly);
+        shared.put("storeco", storeco);
+        MailboxPoller poller = new MailboxPoller(shared, properties, inbox, lease, Clock.systemUTC());
+
+        assertThat(poller.poll()).isEqualTo(2);
+
+        assertThat(poller.leaseName()).isEqualTo("vendor-poll:email:hostly");
+        assertThat(inbox.delivered()).extracting(VendorMessage::account, VendorMessage::caseNumber, VendorMessage::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("storeco", MailFixtures.CASE, VendorMessage.Kind.REPLY),
+                        org.assertj.core.groups.Tuple.tuple("hostly", "INC-2026-0001-HOSTLY", VendorMessage.Kind.DISPUTE));
+    }
+
+    @Test
+    void aMailServerThatLetsAnyLoginInIsReadAsTheDemoReadsIt() throws Exception {
+        GreenMail demo = LocalServers.mailServer().withConfiguration(
+                com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        demo.start();
+        try {
+            // The vendor's reply arrives by SMTP before the mailbox was ever logged in to.
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(MailFixtures.OURS, MailFixtures.VENDOR, SUBJECT,
+                    "We are looking into it.", demo.getSmtp().getServerSetup());
+            var account = properties.accounts().get("storeco");
+            var imap = new VendorMailProperties.Imap("127.0.0.1", demo.getImap().getPort(), false, MailFixtures.OURS,
+                    "demo", "INBOX");
+            var onDemo = new VendorMailProperties.Account(account.to(), account.cc(), account.from(), account.fromName(),
+                    account.smtp(), imap, account.pollInterval(), account.caseTag(), account.requestKeywords(),
+                    account.disputeKeywords(), account.resolvedKeywords());
+            MailboxPoller poller = new MailboxPoller("storeco", onDemo, properties, inbox, lease, Clock.systemUTC());
+
+            assertThat(poller.poll()).as(String.valueOf(poller.lastPoll())).isEqualTo(1);
+            assertThat(inbox.delivered()).extracting(VendorMessage::text).containsExactly("We are looking into it.");
+        } finally {
+            demo.stop();
+        }
+    }
+
+    @Test
+    void aFileLargerThanTheLimitStaysInTheMailboxAndTheMessageSaysSo() throws Exception {
+        properties = new VendorMailProperties(true, properties.accounts(), properties.claimLease(), properties.timeout(),
+                org.springframework.util.unit.DataSize.ofBytes(16));
+        mailbox.deliver(MailFixtures.vendorMailWithFile(SUBJECT, "The full dump is attached.", "core.dump",
+                "0123456789abcdef0123456789abcdef"));
+
+        poller().poll();
+
+        VendorMessage message = inbox.delivered().get(0);
+        assertThat(message.attachments()).isEmpty();
+        assertThat(message.text()).startsWith("The full dump is attached.")
+                .endsWith("(Left in the mailbox, larger than 16 bytes: core.dump)");
+    }
 }

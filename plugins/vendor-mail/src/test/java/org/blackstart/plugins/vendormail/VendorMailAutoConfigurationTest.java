@@ -22,7 +22,8 @@ class VendorMailAutoConfigurationTest {
     private static final String SECRET = "smtp-pa55word";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class,
+                    VendorMailWithoutPlatformSupport.class))
             .withBean(DeliveryLedger.class, InMemoryDeliveryLedger::new)
             .withBean(CaseEvidence.class, InMemoryCaseEvidence::new)
             .withBean(VendorInbox.class, InMemoryVendorInbox::new)
@@ -62,7 +63,7 @@ class VendorMailAutoConfigurationTest {
     @Test
     void enabledWithAnAccountItServesTheVendorTopicsWithTheDocumentedDefaults() {
         runner.withPropertyValues(storeco()).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(VendorMailRoutes.class);
+            assertThat(context).hasNotFailed().hasSingleBean(VendorMailRoutes.class).doesNotHaveBean("vendorMailInactive");
             BlackstartPlugin plugin = context.getBean(BlackstartPlugin.class);
             assertThat(plugin.descriptor().slug()).isEqualTo("vendor-mail");
             assertThat(plugin.descriptor().topics()).containsExactlyInAnyOrder(Topics.VENDOR_CASE_OPEN,
@@ -70,6 +71,8 @@ class VendorMailAutoConfigurationTest {
             assertThat(plugin.descriptor().dependsOn()).containsExactly("SMTP smtp.hosting.example", "IMAP imap.hosting.example");
             assertThat(plugin.descriptor().inboundEndpoints()).containsExactly("IMAP poll vendor-poll:email:storeco");
             VendorMailProperties.Account account = context.getBean(VendorMailProperties.class).accounts().get("storeco");
+            assertThat(account.cc()).as("no copies unless configured").isEmpty();
+            assertThat(account.fromName()).isEqualTo("Blackstart");
             assertThat(account.pollInterval()).hasMinutes(1);
             assertThat(account.caseTag()).isEqualTo("Case");
             assertThat(account.smtp().port()).isEqualTo(587);
@@ -80,6 +83,7 @@ class VendorMailAutoConfigurationTest {
             assertThat(account.requestKeywords()).contains("please send", "apply");
             assertThat(account.disputeKeywords()).contains("not a defect");
             assertThat(account.resolvedKeywords()).containsExactly("resolved", "fixed", "has been corrected");
+            assertThat(context.getBean(VendorMailProperties.class).maxAttachmentSize().toMegabytes()).isEqualTo(25);
             assertThat(context.getBean(VendorMailProperties.class).toString()).doesNotContain(SECRET);
         });
     }
@@ -100,9 +104,28 @@ class VendorMailAutoConfigurationTest {
     @Test
     void withoutThePlatformsVendorSupportThePluginStaysOff() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, VendorMailAutoConfiguration.class,
+                        VendorMailWithoutPlatformSupport.class))
                 .withBean(DeliveryLedger.class, InMemoryDeliveryLedger::new)
                 .withPropertyValues(storeco())
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BlackstartPlugin.class));
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(BlackstartPlugin.class);
+                    assertThat(context.getBean(VendorMailWithoutPlatformSupport.Inactive.class).missing())
+                            .containsExactly("CaseEvidence", "VendorInbox", "SingleNodeLease");
+                });
+    }
+
+    @Test
+    void twoVendorsAnsweringIntoOneMailboxArePolledOnce() {
+        runner.withPropertyValues(storeco(
+                P + "accounts.hostly.to=noc@hostly.example",
+                P + "accounts.hostly.from=incidents@hosting.example",
+                P + "accounts.hostly.smtp.host=smtp.hosting.example",
+                P + "accounts.hostly.imap.host=IMAP.hosting.example",
+                P + "accounts.hostly.imap.username=incidents")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(BlackstartPlugin.class).descriptor().inboundEndpoints())
+                    .containsExactly("IMAP poll vendor-poll:email:hostly");
+        });
     }
 }

@@ -36,7 +36,7 @@ class VendorMailPluginContractTest extends PluginContractTest {
     @Override
     protected List<RoutesBuilder> routes(DeliveryLedger ledger) {
         return List.of(new VendorMailRoutes(new CaseMailer(new VendorMailAccounts(properties), ledger,
-                new InMemoryCaseEvidence(), properties.claimLease()), List.of(poller), properties));
+                new InMemoryCaseEvidence(), properties.claimLease()), List.of(poller)));
     }
 
     @Override

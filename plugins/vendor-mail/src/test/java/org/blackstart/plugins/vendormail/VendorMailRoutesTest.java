@@ -54,7 +54,7 @@ class VendorMailRoutesTest {
         var account = properties.accounts().get("storeco");
         var poller = new MailboxPoller("storeco", account, properties, inbox, new InMemorySingleNodeLease(), Clock.systemUTC());
         harness = new BridgeHarness().start(new VendorMailRoutes(new CaseMailer(accounts, ledger, evidence,
-                properties.claimLease()), List.of(poller), properties));
+                properties.claimLease()), List.of(poller)));
     }
 
     @AfterEach
@@ -251,5 +251,63 @@ class VendorMailRoutesTest {
             }
         }
         return files;
+    }
+
+    @Test
+    void aStepAnotherWorkerIsSendingIsRetriedAfterItsClaim() {
+        VendorCase open = new VendorCase(INCIDENT, "storeco", "StoreCo", "email", "storeco", "open", null, null, 2, "SEV2",
+                "Array A latency above 2 s", "text");
+        ledger.claim(open.deliveryKey(), Duration.ofMinutes(2));
+        CaseMailer mailer = new CaseMailer(new VendorMailAccounts(properties), ledger, evidence, properties.claimLease());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailer.open(open))
+                .isInstanceOf(org.blackstart.spi.RetryLater.class)
+                .hasMessageContaining("open of case INC-2026-0001-STORECO is being sent by another worker")
+                .satisfies(e -> assertThat(((org.blackstart.spi.RetryLater) e).after()).isEqualTo(Duration.ofMinutes(2)));
+        assertThat(sentToVendor()).isEmpty();
+    }
+
+    private CaseMailer mailerOn(int smtpPort) {
+        var account = properties.accounts().get("storeco");
+        var onServer = new VendorMailProperties.Account(account.to(), account.cc(), account.from(), account.fromName(),
+                new VendorMailProperties.Smtp("127.0.0.1", smtpPort, VendorMailProperties.Security.NONE, null, null),
+                account.imap(), account.pollInterval(), account.caseTag(), account.requestKeywords(),
+                account.disputeKeywords(), account.resolvedKeywords());
+        var refusing = new VendorMailProperties(true, Map.of("storeco", onServer), properties.claimLease(),
+                properties.timeout(), properties.maxAttachmentSize());
+        return new CaseMailer(new VendorMailAccounts(refusing), ledger, evidence, refusing.claimLease());
+    }
+
+    private static VendorCase openStep() {
+        return new VendorCase(INCIDENT, "storeco", "StoreCo", "email", "storeco", "open", null, null, 2, "SEV2",
+                "Array A latency above 2 s", "text");
+    }
+
+    @Test
+    void aVendorAddressTheServerRefusesForGoodRefusesTheCase() throws Exception {
+        try (RefusingSmtpServer server = new RefusingSmtpServer("550 5.1.1 <support@storeco.example>: no such user")) {
+            CaseMailer mailer = mailerOn(server.port());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailer.open(openStep()))
+                    .isInstanceOf(org.blackstart.spi.BusinessFailure.class)
+                    .hasMessageContaining("vendor-mail account 'storeco': SMTP server 127.0.0.1:" + server.port()
+                            + " refused the message for good")
+                    .satisfies(e -> assertThat(((org.blackstart.spi.BusinessFailure) e).errorCode())
+                            .isEqualTo(VendorCase.CASE_REFUSED));
+            assertThat(ledger.entry(openStep().deliveryKey()).state()).isEqualTo(InMemoryDeliveryLedger.State.RELEASED);
+        }
+    }
+
+    @Test
+    void aVendorAddressRefusedForNowIsATechnicalFailureToRetry() throws Exception {
+        try (RefusingSmtpServer server = new RefusingSmtpServer("450 4.2.1 mailbox busy, try later")) {
+            CaseMailer mailer = mailerOn(server.port());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailer.open(openStep()))
+                    .isNotInstanceOf(org.blackstart.spi.BusinessFailure.class)
+                    .hasMessageContaining("did not take the message");
+            assertThat(ledger.sent()).isEmpty();
+            assertThat(ledger.entry(openStep().deliveryKey()).state()).isEqualTo(InMemoryDeliveryLedger.State.RELEASED);
+        }
     }
 }

@@ -56,7 +56,9 @@ class VendorMessageDelivery {
             timeline.record(vendorCase.incidentKey(), TimelineKind.VENDORS, null, "Vendor acknowledged", author,
                     vendorCase.vendor() + " acknowledged " + vendorCase.caseNumber() + " after "
                             + HumanDuration.of(Duration.between(vendorCase.openedAt(), now)));
-            correlate(ACKNOWLEDGED, vendorCase, variables);
+            // Without the message's variables: the escalation's AwaitAck runs in the instance's own scope,
+            // where "local" would mean instance-wide and leave one message's text beside every other's.
+            correlate(ACKNOWLEDGED, vendorCase, Map.of());
         }
         String name = messageName(kind);
         if (name != null) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * state, so even an overlap would deliver each message once.
  */
 @Component
-class VendorRedelivery implements SmartLifecycle {
+public class VendorRedelivery implements SmartLifecycle {
 
     static final String LEASE = "vendor-inbox-redelivery";
 
@@ -39,7 +39,7 @@ class VendorRedelivery implements SmartLifecycle {
     }
 
     /** One sweep; returns how many messages it delivered. */
-    int sweep() {
+    public int sweep() {
         if (!lease.tryHold(LEASE, properties.redeliveryInterval().multipliedBy(3))) {
             return 0;
         }
