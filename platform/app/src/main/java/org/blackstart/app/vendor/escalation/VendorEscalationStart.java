@@ -12,9 +12,13 @@ import org.blackstart.app.vendor.registry.Vendor;
 import org.blackstart.app.vendor.registry.VendorProblem;
 import org.blackstart.app.vendor.registry.VendorRegistry;
 import org.blackstart.spi.vendor.VendorCase;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outage does not change an escalation under way.
  */
 @Component("vendorEscalationStart")
-public class VendorEscalationStart {
+public class VendorEscalationStart implements JavaDelegate {
 
     public static final String PROCESS_KEY = "vendor-escalation";
     /** The severity an incident is escalated with before triage has set one. */
@@ -87,6 +91,39 @@ public class VendorEscalationStart {
                 identity.clearAuthentication();
             }
         });
+    }
+
+    /**
+     * The {@code escalate-to-vendor} process's step: Tasklist's start form gave the incident and the vendor.
+     * Whatever {@link #start} refuses fails the form's submission with the same reason the API gives.
+     */
+    @Override
+    public void execute(DelegateExecution execution) {
+        // A delegate, not an expression: the engine hands its exceptions on unwrapped, so the REST API
+        // answers a refusal 400 instead of a 500 around it.
+        fromTasklist(execution);
+    }
+
+    String fromTasklist(DelegateExecution execution) {
+        Authentication commander = identity.getCurrentAuthentication();
+        if (commander == null) {
+            throw new IllegalStateException("an escalation from Tasklist needs the commander who asked for it");
+        }
+        try {
+            return start(text(execution, "incidentKey"), text(execution, "vendor"), text(execution, VendorCase.Variables.SUBJECT),
+                    text(execution, VendorCase.Variables.TEXT), commander.getUserId(), commander.getGroupIds());
+        } catch (VendorProblem | IncidentNotFoundException refused) {
+            // The engine's REST API answers this one 400 with the message, which Tasklist shows on the form.
+            throw new BadUserRequestException(refused.getMessage());
+        } finally {
+            // start() authenticates as the commander for its own start and then clears it; the form's command goes on
+            identity.setAuthentication(commander);
+        }
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString().strip();
     }
 
     static Map<String, Object> variables(IncidentRecord incident, Vendor vendor, String subject, String text, String userId) {
