@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A storage vendor reached only by e-mail (the demo's StoreCo), over real SMTP and IMAP: the case is
@@ -81,8 +82,17 @@ class EmailVendorIT extends PlatformIT {
         assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(opened.getMessageID());
         assertThat(text(answer)).contains("controller 0 FAILED");
 
-        JsonNode cases = steps.cases(key);
-        assertThat(cases.toString()).contains(caseNumber, "analysis.txt");
+        // and the vendor's analysis is kept with its message, for anyone to download
+        JsonNode storecoCase = steps.cases(key).get(0);
+        assertThat(storecoCase.path("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(storecoCase.path("acknowledgedAt").isNull()).as("the first answer acknowledges the case").isFalse();
+        JsonNode message = api.json(api.send("agent", HttpMethod.GET,
+                "/api/vendor-messages/" + storecoCase.path("messages").get(0).path("id").asText(), null));
+        assertThat(message.path("kind").asText()).isEqualTo("REQUEST");
+        JsonNode file = message.path("files").get(0);
+        assertThat(file.path("fileName").asText()).isEqualTo("analysis.txt");
+        assertThat(api.send("agent", HttpMethod.GET, file.path("href").asText(), null).getBody())
+                .isEqualTo("Firmware 7.2 changes the rebuild scheduler.");
 
         // when a reply names a case nobody opened, it is parked for a person, not filed anywhere
         vendorWrites("Re: [Case INC-1999-0001-STORECO] old ticket", "Is this still an issue?", null);
@@ -94,6 +104,34 @@ class EmailVendorIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> to(VENDOR_DESK, key), m -> m.size() == 3);
         assertThat(text(to(VENDOR_DESK, key).get(2))).containsIgnoringCase("closed");
         assertThat(api.send("commander", HttpMethod.GET, "/api/vendors/storeco/stats", null).getBody()).contains("storeco");
+    }
+
+    @Test
+    void aCommanderEscalatesFromTasklistsStartFormAndARefusalSaysWhy() {
+        Api api = api();
+        VendorSteps steps = new VendorSteps(http, api);
+        String key = steps.triagedIncident("Power feed B lost in hall 2", "SEV2");
+
+        ResponseEntity<String> started = submitEscalationForm(api, key, "hostly", "Feed B dropped at 02:10; UPS on battery.");
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        JsonNode escalations = api.json(api.send("commander", HttpMethod.GET, "/api/incidents/" + key + "/vendor-escalations", null));
+        assertThat(escalations.toString()).contains("\"vendor\":\"hostly\"");
+
+        ResponseEntity<String> again = submitEscalationForm(api, key, "hostly", "again");
+        assertThat(again.getStatusCode().value()).isEqualTo(400);
+        assertThat(api.json(again).path("message").asText()).contains("already escalated to hostly");
+        ResponseEntity<String> unknown = submitEscalationForm(api, key, "nobody-we-know", "");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(api.json(unknown).path("message").asText()).contains("nobody-we-know");
+        assertThat(api.json(api.send("commander", HttpMethod.GET, "/api/incidents/" + key + "/vendor-escalations", null)))
+                .as("refusals start nothing").hasSize(1);
+    }
+
+    private static ResponseEntity<String> submitEscalationForm(Api api, String incidentKey, String vendor, String text) {
+        String body = """
+                {"variables": {"incidentKey": {"value": "%s"}, "vendor": {"value": "%s"}, "vendorText": {"value": "%s"}}}"""
+                .formatted(incidentKey, vendor, text);
+        return api.send("commander", HttpMethod.POST, "/engine-rest/process-definition/key/escalate-to-vendor/submit-form", body);
     }
 
     private List<MimeMessage> to(String address, String incidentKey) throws Exception {
