@@ -118,10 +118,10 @@ class EmailVendorIT extends PlatformIT {
         assertThat(escalations.toString()).contains("\"vendor\":\"hostly\"");
 
         ResponseEntity<String> again = submitEscalationForm(api, key, "hostly", "again");
-        assertThat(again.getStatusCode().value()).isEqualTo(400);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(400);
         assertThat(api.json(again).path("message").asText()).contains("already escalated to hostly");
         ResponseEntity<String> unknown = submitEscalationForm(api, key, "nobody-we-know", "");
-        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(400);
         assertThat(api.json(unknown).path("message").asText()).contains("nobody-we-know");
         assertThat(api.json(api.send("commander", HttpMethod.GET, "/api/incidents/" + key + "/vendor-escalations", null)))
                 .as("refusals start nothing").hasSize(1);
