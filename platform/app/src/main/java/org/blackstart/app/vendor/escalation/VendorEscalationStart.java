@@ -74,13 +74,7 @@ public class VendorEscalationStart implements JavaDelegate {
             // Two commanders escalating at once: the incident row orders them on every node, and the
             // second sees the first one's instance.
             jdbc.queryForList("SELECT incident_key FROM bs_incident WHERE incident_key = ? FOR UPDATE", incidentKey);
-            ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                    .processInstanceBusinessKey(incidentKey).variableValueEquals(VendorCase.Variables.VENDOR, vendorId)
-                    .listPage(0, 1).stream().findFirst().orElse(null);
-            if (running != null) {
-                throw VendorProblem.of(HttpStatus.CONFLICT, "Escalation running", incidentKey + " is already escalated to "
-                        + vendorId + " (process instance " + running.getId() + "); work that case, or wait until it is closed");
-            }
+            refuseWhileRunning(incidentKey, vendorId);
             identity.setAuthentication(userId, groups);
             try {
                 return runtime.startProcessInstanceByKey(PROCESS_KEY, incidentKey, variables).getId();
@@ -109,8 +103,17 @@ public class VendorEscalationStart implements JavaDelegate {
         if (commander == null) {
             throw new IllegalStateException("an escalation from Tasklist needs the commander who asked for it");
         }
+        String incidentKey = text(execution, "incidentKey");
+        String vendorId = text(execution, "vendor");
         try {
-            return start(text(execution, "incidentKey"), text(execution, "vendor"), text(execution, VendorCase.Variables.SUBJECT),
+            // Refused before start() opens its transaction: a refusal inside it would mark the form's own
+            // transaction rollback-only, and the engine would answer 500 instead of the reason.
+            IncidentRecord incident = incidents.find(incidentKey).orElseThrow(() -> new IncidentNotFoundException(incidentKey));
+            vendors.find(vendorId).orElseThrow(() -> VendorProblem.notFound(vendorId));
+            if (!"closed".equals(incident.status())) {
+                refuseWhileRunning(incidentKey, vendorId);
+            }
+            return start(incidentKey, vendorId, text(execution, VendorCase.Variables.SUBJECT),
                     text(execution, VendorCase.Variables.TEXT), commander.getUserId(), commander.getGroupIds());
         } catch (VendorProblem | IncidentNotFoundException refused) {
             // The engine's REST API answers this one 400 with the message, which Tasklist shows on the form.
@@ -124,6 +127,16 @@ public class VendorEscalationStart implements JavaDelegate {
     private static String text(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         return value == null ? null : value.toString().strip();
+    }
+
+    private void refuseWhileRunning(String incidentKey, String vendorId) {
+        ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(incidentKey).variableValueEquals(VendorCase.Variables.VENDOR, vendorId)
+                .listPage(0, 1).stream().findFirst().orElse(null);
+        if (running != null) {
+            throw VendorProblem.of(HttpStatus.CONFLICT, "Escalation running", incidentKey + " is already escalated to "
+                    + vendorId + " (process instance " + running.getId() + "); work that case, or wait until it is closed");
+        }
     }
 
     static Map<String, Object> variables(IncidentRecord incident, Vendor vendor, String subject, String text, String userId) {
