@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -40,7 +40,7 @@ class EscalateToVendorProcessTest {
             String incident = (String) execution.getVariable("incidentKey");
             String vendor = (String) execution.getVariable("vendor");
             if (!"storeco".equals(vendor)) {
-                throw new BadUserRequestException("no vendor " + vendor + " in the registry");
+                throw new FormFieldValidationException("vendor", "no vendor " + vendor + " in the registry");
             }
             started.add(incident + " " + vendor + " " + execution.getVariable("vendorText"));
         }
@@ -69,7 +69,7 @@ class EscalateToVendorProcessTest {
     void aRefusedEscalationFailsTheFormAndLeavesNothingBehind() {
         assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition().getId(),
                 Map.of("incidentKey", "INC-2026-0001", "vendor", "nobody")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("no vendor nobody");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("no vendor nobody");
 
         Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .variableValueEquals("vendor", "nobody").count()).as("rolled back with the form").isZero();

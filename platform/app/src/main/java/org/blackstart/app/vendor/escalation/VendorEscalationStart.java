@@ -12,12 +12,12 @@ import org.blackstart.app.vendor.registry.Vendor;
 import org.blackstart.app.vendor.registry.VendorProblem;
 import org.blackstart.app.vendor.registry.VendorRegistry;
 import org.blackstart.spi.vendor.VendorCase;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -116,8 +116,10 @@ public class VendorEscalationStart implements JavaDelegate {
             return start(incidentKey, vendorId, text(execution, VendorCase.Variables.SUBJECT),
                     text(execution, VendorCase.Variables.TEXT), commander.getUserId(), commander.getGroupIds());
         } catch (VendorProblem | IncidentNotFoundException refused) {
-            // The engine's REST API answers this one 400 with the message, which Tasklist shows on the form.
-            throw new BadUserRequestException(refused.getMessage());
+            // A form validation failure is what the engine's REST API answers 400 with its message, which
+            // Tasklist shows on the form; anything else it answers 500.
+            throw new FormFieldValidationException(refused instanceof IncidentNotFoundException ? "incidentKey" : "vendor",
+                    refused.getMessage());
         } finally {
             // start() authenticates as the commander for its own start and then clears it; the form's command goes on
             identity.setAuthentication(commander);
