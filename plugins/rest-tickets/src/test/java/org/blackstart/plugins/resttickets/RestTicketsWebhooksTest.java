@@ -7,21 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import org.blackstart.bridge.BlackstartComponent;
-import org.blackstart.bridge.BridgeSettings;
 import org.blackstart.spi.BlackstartPlugin;
-import org.blackstart.spi.DeliveryLedger;
 import org.blackstart.spi.Topics;
-import org.blackstart.spi.vendor.CaseEvidence;
 import org.blackstart.spi.vendor.VendorMessage;
 import org.blackstart.testkit.BridgeHarness;
-import org.blackstart.testkit.InMemoryDeliveryLedger;
 import org.blackstart.testkit.TaskRun;
 import org.blackstart.testkit.resttickets.VendorPortalSimulation;
-import org.blackstart.testkit.vendor.InMemoryCaseEvidence;
 import org.blackstart.testkit.vendor.InMemoryVendorInbox;
+import org.blackstart.testkit.vendor.VendorPluginPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +25,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,33 +44,8 @@ class RestTicketsWebhooksTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
+    @Import(VendorPluginPlatform.class)
     static class Platform {
-
-        @Bean(destroyMethod = "close")
-        BridgeHarness harness() {
-            return new BridgeHarness();
-        }
-
-        @Bean("blackstart")
-        BlackstartComponent blackstart(BridgeHarness harness) {
-            return new BlackstartComponent(harness.engine(), new BridgeSettings("rest-webhooks-test",
-                    Duration.ofSeconds(30), Duration.ofMillis(20), 10, 0, List.of(Duration.ZERO)));
-        }
-
-        @Bean
-        DeliveryLedger ledger() {
-            return new InMemoryDeliveryLedger();
-        }
-
-        @Bean
-        CaseEvidence evidence() {
-            return new InMemoryCaseEvidence();
-        }
-
-        @Bean
-        InMemoryVendorInbox inbox() {
-            return new InMemoryVendorInbox();
-        }
     }
 
     @DynamicPropertySource

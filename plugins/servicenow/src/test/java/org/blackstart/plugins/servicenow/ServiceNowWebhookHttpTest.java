@@ -6,22 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.blackstart.bridge.BlackstartComponent;
-import org.blackstart.bridge.BridgeSettings;
-import org.blackstart.testkit.BridgeHarness;
-import org.blackstart.spi.DeliveryLedger;
-import org.blackstart.spi.SingleNodeLease;
-import org.blackstart.spi.vendor.CaseEvidence;
-import org.blackstart.spi.vendor.VendorInbox;
 import org.blackstart.spi.vendor.VendorMessage;
-import org.blackstart.testkit.InMemoryDeliveryLedger;
 import org.blackstart.testkit.servicenow.ServiceNowSimulation;
-import org.blackstart.testkit.vendor.InMemoryCaseEvidence;
-import org.blackstart.testkit.vendor.InMemorySingleNodeLease;
 import org.blackstart.testkit.vendor.InMemoryVendorInbox;
+import org.blackstart.testkit.vendor.VendorPluginPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +19,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,38 +32,8 @@ class ServiceNowWebhookHttpTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
+    @Import(VendorPluginPlatform.class)
     static class Platform {
-
-        @Bean(destroyMethod = "close")
-        BridgeHarness harness() {
-            return new BridgeHarness();
-        }
-
-        @Bean("blackstart")
-        BlackstartComponent blackstart(BridgeHarness harness) {
-            return new BlackstartComponent(harness.engine(), new BridgeSettings("servicenow-webhook-test",
-                    Duration.ofSeconds(30), Duration.ofMillis(50), 10, 0, List.of(Duration.ZERO)));
-        }
-
-        @Bean
-        DeliveryLedger ledger() {
-            return new InMemoryDeliveryLedger();
-        }
-
-        @Bean
-        CaseEvidence evidence() {
-            return new InMemoryCaseEvidence();
-        }
-
-        @Bean
-        InMemoryVendorInbox inbox() {
-            return new InMemoryVendorInbox();
-        }
-
-        @Bean
-        SingleNodeLease lease() {
-            return new InMemorySingleNodeLease();
-        }
     }
 
     @DynamicPropertySource
