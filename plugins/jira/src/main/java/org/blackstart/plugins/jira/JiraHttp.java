@@ -1,5 +1,6 @@
 package org.blackstart.plugins.jira;
 
+import org.blackstart.spi.AccountHealth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -39,9 +40,9 @@ final class JiraHttp {
     private final JiraProperties.Account account;
     private final Duration timeout;
     private final HttpClient http;
-    private final JiraHealth health;
+    private final AccountHealth health;
 
-    JiraHttp(String accountName, JiraProperties.Account account, Duration timeout, JiraHealth health) {
+    JiraHttp(String accountName, JiraProperties.Account account, Duration timeout, AccountHealth health) {
         this.accountName = accountName;
         this.account = account;
         this.timeout = timeout;

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.jira;
 
+import org.blackstart.spi.AccountHealth;
 import java.util.List;
 import java.util.Set;
 import org.blackstart.spi.BlackstartPlugin;
@@ -11,9 +12,9 @@ import org.blackstart.spi.Topics;
 public class JiraPlugin implements BlackstartPlugin {
 
     private final JiraProperties properties;
-    private final JiraHealth health;
+    private final AccountHealth health;
 
-    JiraPlugin(JiraProperties properties, JiraHealth health) {
+    JiraPlugin(JiraProperties properties, AccountHealth health) {
         this.properties = properties;
         this.health = health;
     }
@@ -30,6 +31,6 @@ public class JiraPlugin implements BlackstartPlugin {
 
     @Override
     public PluginHealth health() {
-        return health.of(properties);
+        return health.of(properties.accounts().keySet());
     }
 }

@@ -1,11 +1,13 @@
 package org.blackstart.plugins.jira;
 
+import org.blackstart.spi.AccountHealth;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.blackstart.spi.DeliveryLedger;
 import org.blackstart.spi.vendor.CaseEvidence;
 import org.blackstart.spi.vendor.VendorInbox;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,17 +23,18 @@ import org.springframework.context.annotation.Conditional;
 public class JiraPluginAutoConfiguration {
 
     @Bean
-    JiraHealth jiraHealth() {
-        return new JiraHealth(Clock.systemUTC());
+    // Qualified: with Jira and REST tickets both on, each plugin has an AccountHealth of its own.
+    AccountHealth jiraHealth() {
+        return new AccountHealth(Clock.systemUTC());
     }
 
     @Bean
-    JiraPlugin jiraPlugin(JiraProperties properties, JiraHealth health) {
+    JiraPlugin jiraPlugin(JiraProperties properties, @Qualifier("jiraHealth") AccountHealth health) {
         return new JiraPlugin(properties, health);
     }
 
     @Bean
-    JiraCaseRoutes jiraCaseRoutes(JiraProperties properties, JiraHealth health, DeliveryLedger ledger,
+    JiraCaseRoutes jiraCaseRoutes(JiraProperties properties, @Qualifier("jiraHealth") AccountHealth health, DeliveryLedger ledger,
                                   CaseEvidence evidence) {
         return new JiraCaseRoutes(new JiraCases(desks(properties, health), ledger, evidence, properties));
     }
@@ -41,7 +44,7 @@ public class JiraPluginAutoConfiguration {
         return new JiraWebhookRoutes(new JiraWebhookReceiver(properties, inbox));
     }
 
-    static Map<String, JiraServiceDesk> desks(JiraProperties properties, JiraHealth health) {
+    static Map<String, JiraServiceDesk> desks(JiraProperties properties, AccountHealth health) {
         Map<String, JiraServiceDesk> desks = new LinkedHashMap<>();
         properties.accounts().forEach((name, account) -> desks.put(name,
                 new JiraServiceDesk(new JiraHttp(name, account, properties.requestTimeout(), health), account)));

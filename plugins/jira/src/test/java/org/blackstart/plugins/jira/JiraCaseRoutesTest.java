@@ -1,5 +1,6 @@
 package org.blackstart.plugins.jira;
 
+import org.blackstart.spi.AccountHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class JiraCaseRoutesTest {
     private final JiraServiceDeskSimulation jira = JiraServiceDeskSimulation.start();
     private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
     private final InMemoryCaseEvidence evidence = new InMemoryCaseEvidence();
-    private final JiraHealth health = SimulatedJira.health();
+    private final AccountHealth health = SimulatedJira.health();
     private BridgeHarness harness;
 
     private BridgeHarness harness(JiraProperties properties) {

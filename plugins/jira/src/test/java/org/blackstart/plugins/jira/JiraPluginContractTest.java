@@ -1,5 +1,6 @@
 package org.blackstart.plugins.jira;
 
+import org.blackstart.spi.AccountHealth;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.RoutesBuilder;
@@ -16,7 +17,7 @@ class JiraPluginContractTest extends PluginContractTest {
 
     private final JiraServiceDeskSimulation jira = JiraServiceDeskSimulation.start();
     private final JiraProperties properties = SimulatedJira.properties(jira);
-    private final JiraHealth health = SimulatedJira.health();
+    private final AccountHealth health = SimulatedJira.health();
 
     @Override
     protected BlackstartPlugin plugin() {

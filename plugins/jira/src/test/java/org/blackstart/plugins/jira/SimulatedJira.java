@@ -1,5 +1,6 @@
 package org.blackstart.plugins.jira;
 
+import org.blackstart.spi.AccountHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,13 +36,13 @@ final class SimulatedJira {
         return properties(account(jira, JiraServiceDeskSimulation.API_TOKEN));
     }
 
-    static JiraCaseRoutes routes(JiraProperties properties, JiraHealth health, DeliveryLedger ledger, CaseEvidence evidence) {
+    static JiraCaseRoutes routes(JiraProperties properties, AccountHealth health, DeliveryLedger ledger, CaseEvidence evidence) {
         return new JiraCaseRoutes(new JiraCases(JiraPluginAutoConfiguration.desks(properties, health), ledger, evidence,
                 properties));
     }
 
-    static JiraHealth health() {
-        return new JiraHealth(Clock.systemUTC());
+    static AccountHealth health() {
+        return new AccountHealth(Clock.systemUTC());
     }
 
     /** The variables vendor-escalation gives a {@code vendor.case.*} task for storeco on Jira. */

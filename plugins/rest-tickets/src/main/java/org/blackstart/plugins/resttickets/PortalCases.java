@@ -1,5 +1,6 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ final class PortalCases {
     private final CaseEvidence evidence;
     private final RestTicketsProperties properties;
 
-    PortalCases(Map<String, PortalAccount> accounts, PortalHealth health, DeliveryLedger ledger, CaseEvidence evidence,
+    PortalCases(Map<String, PortalAccount> accounts, AccountHealth health, DeliveryLedger ledger, CaseEvidence evidence,
                 RestTicketsProperties properties) {
         this.accounts = accounts;
         this.ledger = ledger;

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -36,10 +37,10 @@ final class PortalHttp {
 
     private final PortalAccount portal;
     private final Duration timeout;
-    private final PortalHealth health;
+    private final AccountHealth health;
     private final HttpClient http;
 
-    PortalHttp(PortalAccount portal, Duration timeout, PortalHealth health) {
+    PortalHttp(PortalAccount portal, Duration timeout, AccountHealth health) {
         this.portal = portal;
         this.timeout = timeout;
         this.health = health;

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import java.util.List;
 import java.util.Set;
 import org.blackstart.spi.BlackstartPlugin;
@@ -13,9 +14,9 @@ public class RestTicketsPlugin implements BlackstartPlugin {
     static final String SLUG = "rest-tickets";
 
     private final RestTicketsProperties properties;
-    private final PortalHealth health;
+    private final AccountHealth health;
 
-    RestTicketsPlugin(RestTicketsProperties properties, PortalHealth health) {
+    RestTicketsPlugin(RestTicketsProperties properties, AccountHealth health) {
         this.properties = properties;
         this.health = health;
     }
@@ -33,6 +34,6 @@ public class RestTicketsPlugin implements BlackstartPlugin {
 
     @Override
     public PluginHealth health() {
-        return health.of(properties);
+        return health.of(properties.accounts().keySet());
     }
 }

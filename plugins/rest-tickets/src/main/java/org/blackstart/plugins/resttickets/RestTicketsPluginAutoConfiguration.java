@@ -1,10 +1,12 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import java.time.Clock;
 import java.util.Map;
 import org.blackstart.spi.DeliveryLedger;
 import org.blackstart.spi.vendor.CaseEvidence;
 import org.blackstart.spi.vendor.VendorInbox;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +23,8 @@ import org.springframework.context.annotation.Conditional;
 public class RestTicketsPluginAutoConfiguration {
 
     @Bean
-    PortalHealth restTicketsHealth() {
-        return new PortalHealth(Clock.systemUTC());
+    AccountHealth restTicketsHealth() {
+        return new AccountHealth(Clock.systemUTC());
     }
 
     @Bean
@@ -31,12 +33,12 @@ public class RestTicketsPluginAutoConfiguration {
     }
 
     @Bean
-    RestTicketsPlugin restTicketsPlugin(RestTicketsProperties properties, PortalHealth health) {
+    RestTicketsPlugin restTicketsPlugin(RestTicketsProperties properties, @Qualifier("restTicketsHealth") AccountHealth health) {
         return new RestTicketsPlugin(properties, health);
     }
 
     @Bean
-    RestTicketsCaseRoutes restTicketsCaseRoutes(PortalAccounts accounts, PortalHealth health, DeliveryLedger ledger,
+    RestTicketsCaseRoutes restTicketsCaseRoutes(PortalAccounts accounts, @Qualifier("restTicketsHealth") AccountHealth health, DeliveryLedger ledger,
                                                 CaseEvidence evidence, RestTicketsProperties properties) {
         return new RestTicketsCaseRoutes(new PortalCases(accounts.byName(), health, ledger, evidence, properties));
     }

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class RestTicketsCaseRoutesTest {
     private final VendorPortalSimulation portal = VendorPortalSimulation.start();
     private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
     private final InMemoryCaseEvidence evidence = new InMemoryCaseEvidence();
-    private final PortalHealth health = SimulatedPortal.health();
+    private final AccountHealth health = SimulatedPortal.health();
     private BridgeHarness harness;
 
     private BridgeHarness harness(RestTicketsProperties properties) {

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.RoutesBuilder;
@@ -16,7 +17,7 @@ class RestTicketsPluginContractTest extends PluginContractTest {
 
     private final VendorPortalSimulation portal = VendorPortalSimulation.start();
     private final RestTicketsProperties properties = SimulatedPortal.properties(portal);
-    private final PortalHealth health = SimulatedPortal.health();
+    private final AccountHealth health = SimulatedPortal.health();
 
     @Override
     protected BlackstartPlugin plugin() {

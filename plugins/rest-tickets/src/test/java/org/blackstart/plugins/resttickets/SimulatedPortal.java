@@ -1,5 +1,6 @@
 package org.blackstart.plugins.resttickets;
 
+import org.blackstart.spi.AccountHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,11 +52,11 @@ final class SimulatedPortal {
         return properties(account(portal, VendorPortalSimulation.TOKEN, true));
     }
 
-    static PortalHealth health() {
-        return new PortalHealth(Clock.systemUTC());
+    static AccountHealth health() {
+        return new AccountHealth(Clock.systemUTC());
     }
 
-    static RestTicketsCaseRoutes routes(RestTicketsProperties properties, PortalHealth health, DeliveryLedger ledger,
+    static RestTicketsCaseRoutes routes(RestTicketsProperties properties, AccountHealth health, DeliveryLedger ledger,
                                         CaseEvidence evidence) {
         return new RestTicketsCaseRoutes(new PortalCases(PortalAccount.compile(properties), health, ledger, evidence,
                 properties));
