@@ -324,6 +324,11 @@ public class EmailFanOut {
             try {
                 connection.send(message);
             } catch (SendFailedException rejected) {
+                if (serverAnswer(rejected).startsWith(CONNECTION_LOST)) {
+                    // No server said this: the connection ended mid-transaction, which Jakarta Mail reports as
+                    // the recipient left unsent. It is a dropped connection, sent again on a new one, not a 4xx.
+                    throw rejected;
+                }
                 if (contains(rejected.getInvalidAddresses())) {
                     refuse(delivery, serverAnswer(rejected));
                     return;
@@ -364,6 +369,9 @@ public class EmailFanOut {
     }
 
     /** The server's own words ("550 5.1.1 no such user"), from the exception JavaMail chains to it. */
+    /** Jakarta Mail's answer when the server closed the connection instead of answering. */
+    private static final String CONNECTION_LOST = "[EOF]";
+
     private static String serverAnswer(MessagingException e) {
         Exception next = e.getNextException();
         String answer = next != null && next.getMessage() != null ? next.getMessage() : e.getMessage();
