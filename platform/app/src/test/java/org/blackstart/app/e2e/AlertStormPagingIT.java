@@ -135,6 +135,10 @@ class AlertStormPagingIT {
         // then: level 2 is phoned
         LoggedRequest secondCall = awaitCallTo(LEVEL_TWO);
         assertThat(form(secondCall, "Twiml")).contains("Lars Level-Two");
+        // A person answers seconds after Twilio accepted the call, long after the call task completed.
+        // Pressing at once would race the completion, and the acknowledgement would cancel the task first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineDetails(api, key),
+                details -> details.contains("Phoned Lars Level-Two (" + LEVEL_TWO + "), level 2"));
 
         // when: the level 2 engineer presses 1
         ResponseEntity<String> keypress = postSignedToPlatform(gatherAction(form(secondCall, "Twiml")),
@@ -170,6 +174,12 @@ class AlertStormPagingIT {
                 "PAGING: Acknowledged by storm-l2 via keypress"));
         assertThat(String.join("\n", story)).contains("Texted Lena Level-One")
                 .containsPattern("opened by rule rack-outage: 500 alerts|; 500 firing");
+    }
+
+    private static List<String> timelineDetails(Api api, String key) {
+        List<String> details = new ArrayList<>();
+        api.incident("commander", key).path("timeline").forEach(entry -> details.add(entry.path("detail").asText()));
+        return details;
     }
 
     private List<String> stormIncidents(Api api) {
