@@ -29,6 +29,8 @@ public final class VendorValidator {
     static final String DEFAULT_SYSTEM = "email";
     private static final int MAX_NAME = 200;
     private static final int MAX_TEXT = 1000;
+    /** Ids that name a resource of their own under /api/vendors, so a vendor with one could never be read. */
+    private static final Set<String> RESERVED_IDS = Set.of("stats");
 
     private VendorValidator() {
     }
@@ -45,6 +47,8 @@ public final class VendorValidator {
         if (id == null || !ID.matcher(id).matches()) {
             problems.add(new FieldProblem("id", "must be 1 to 64 of a-z, 0-9 and '-', starting with a letter or digit, was '"
                     + id + "'"));
+        } else if (RESERVED_IDS.contains(id)) {
+            problems.add(new FieldProblem("id", "'" + id + "' is reserved: /api/vendors/" + id + " is not a vendor"));
         }
         if (spec == null) {
             problems.add(new FieldProblem("name", "is required"));

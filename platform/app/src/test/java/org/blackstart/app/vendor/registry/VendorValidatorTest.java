@@ -33,6 +33,14 @@ class VendorValidatorTest {
     }
 
     @Test
+    void anIdThatNamesAnotherResourceIsRefused() {
+        VendorSpec spec = new VendorSpec("NetCo", "network", null, List.of("NOC +31201110002"), SLA,
+                List.of(new VendorSpec.ContactSpec("Nick Noc", "duty-manager", "+31201110002", null)), null);
+        assertThat(VendorValidator.validate("stats", spec).problems())
+                .containsExactly(new FieldProblem("id", "'stats' is reserved: /api/vendors/stats is not a vendor"));
+    }
+
+    @Test
     void aFieldBecomesItsPropertyPath() {
         assertThat(new FieldProblem("ackSla.SEV2", "x").propertyPath()).isEqualTo("ack-sla.SEV2");
         assertThat(new FieldProblem("supportChannels[1]", "x").propertyPath()).isEqualTo("support-channels[1]");
