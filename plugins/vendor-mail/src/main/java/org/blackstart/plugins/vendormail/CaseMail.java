@@ -20,7 +20,7 @@ import org.blackstart.spi.vendor.VendorCase;
 /**
  * The e-mails of one case. Every one carries the case number in its subject ({@code [Case N]}),
  * which is how the vendor's answers find their way back, and a Message-ID made from the step's
- * delivery key, so a resend after a crash is the same message. Answers and the close are replies
+ * delivery key and the case number, so a resend after a crash is the same message. Answers and the close are replies
  * to the opening message (In-Reply-To, References), so the vendor's mail client shows one thread.
  */
 final class CaseMail {
@@ -36,9 +36,12 @@ final class CaseMail {
         this.numbers = new CaseNumbers(account.caseTag());
     }
 
-    /** {@code <sha256-of-the-key@our-domain>}: the same for every attempt of one step. */
-    String messageId(DeliveryKey key) {
-        return "<" + key.id() + "@" + account.fromDomain() + ">";
+    /**
+     * {@code <sha256-of-the-key.CASE-NUMBER@our-domain>}: the same for every attempt of one step, and
+     * naming the case, so a reply whose subject lost the case tag still finds it by In-Reply-To.
+     */
+    String messageId(DeliveryKey key, String caseNumber) {
+        return "<" + key.id() + "." + caseNumber + "@" + account.fromDomain() + ">";
     }
 
     /** The Message-ID the case was opened with, which later messages reply to. */
@@ -48,7 +51,7 @@ final class CaseMail {
         }
         VendorCase open = new VendorCase(step.incidentKey(), step.vendor(), step.vendorName(), step.system(),
                 step.account(), "open", null, null, step.priority(), step.severity(), step.subject(), "");
-        return messageId(open.deliveryKey());
+        return messageId(open.deliveryKey(), CaseNumbers.of(open));
     }
 
     /** {@code [Case N] P2 <subject>}, the evidence in the text, the files attached. */
@@ -73,7 +76,7 @@ final class CaseMail {
 
     private MimeMessage compose(VendorCase step, String caseNumber, String subject, String text, EvidenceBundle evidence,
                                 String inReplyTo) throws MessagingException {
-        MimeMessage message = new StableIdMimeMessage(session, messageId(step.deliveryKey()));
+        MimeMessage message = new StableIdMimeMessage(session, messageId(step.deliveryKey(), caseNumber));
         try {
             message.setFrom(new InternetAddress(account.from(), account.fromName(), UTF_8));
         } catch (UnsupportedEncodingException e) {

@@ -55,7 +55,7 @@ public class CaseMailer {
         VendorMailAccounts.Mailer mailer = accounts.of(step);
         String caseNumber = kind == Step.OPEN || step.caseNumber() == null ? CaseNumbers.of(step) : step.caseNumber();
         DeliveryKey key = step.deliveryKey();
-        String messageId = mailer.mail().messageId(key);
+        String messageId = mailer.mail().messageId(key, caseNumber);
         switch (ledger.claim(key, claimLease)) {
             case ALREADY_SENT -> {
                 LOG.info("BLACKSTART-VENDORMAIL-002 {} of case {} ({}) was sent before; nothing sent again",

@@ -1,5 +1,6 @@
 package org.blackstart.plugins.vendormail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,10 @@ final class CaseNumbers {
         this.bare = Pattern.compile("(?<![\\w-])" + word + "\\s*[:#]?\\s*" + NUMBER, Pattern.CASE_INSENSITIVE);
     }
 
+    /** Our Message-IDs, {@code <sha256.CASE-NUMBER@domain>} (see {@code CaseMail#messageId}). */
+    private static final Pattern OUR_MESSAGE_ID = Pattern.compile("<[0-9a-f]{64}\\." + NUMBER + "@([^>\\s]+)>",
+            Pattern.CASE_INSENSITIVE);
+
     static String of(VendorCase step) {
         return (step.incidentKey() + "-" + step.vendor()).toUpperCase(Locale.ROOT);
     }
@@ -52,6 +57,33 @@ final class CaseNumbers {
                 if (number.chars().anyMatch(Character::isDigit)) {
                     return number.toUpperCase(Locale.ROOT);
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The case number of the newest of our messages that an In-Reply-To or References header names,
+     * or {@code null}. Some vendors' desks rewrite the subject of a reply and drop our tag; their mail
+     * client still threads the reply to ours.
+     *
+     * @param threadHeaders the In-Reply-To value first, then References (oldest first, as RFC 5322 writes it)
+     * @param ourDomain     the domain of our Message-IDs: ids from other domains are never ours
+     */
+    static String inThread(List<String> threadHeaders, String ourDomain) {
+        for (String header : threadHeaders) {
+            if (header == null) {
+                continue;
+            }
+            String found = null;
+            Matcher matcher = OUR_MESSAGE_ID.matcher(header);
+            while (matcher.find()) {
+                if (matcher.group(2).equalsIgnoreCase(ourDomain)) {
+                    found = matcher.group(1).toUpperCase(Locale.ROOT);
+                }
+            }
+            if (found != null) {
+                return found;
             }
         }
         return null;

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import org.blackstart.spi.vendor.VendorAttachment;
 import org.blackstart.spi.vendor.VendorMessage;
 
 /**
- * Turns a vendor's e-mail into a {@link VendorMessage}: the case number from the subject, the
+ * Turns a vendor's e-mail into a {@link VendorMessage}: the case number from the subject (or, when
+ * the vendor's desk rewrote the subject, from the thread headers naming our messages), the
  * Message-ID as its id, what the vendor wrote now (quoted mail removed) as the text and for the kind,
  * and every attached file. A part is a file when it has a file name and is not shown inline in the
  * text (a signature logo); a file larger than the limit stays in the mailbox and the text says so.
@@ -84,7 +86,12 @@ final class ReplyReader {
             shown = shown + "\n\n(Left in the mailbox, larger than " + maxAttachmentSize + " bytes: "
                     + String.join(", ", content.tooLarge) + ")";
         }
-        return new VendorMessage(SYSTEM, accountName, numbers.find(subject), messageId(message, author, date, subject),
+        String caseNumber = numbers.find(subject);
+        if (caseNumber == null) {
+            caseNumber = CaseNumbers.inThread(Arrays.asList(message.getHeader("In-Reply-To", " "),
+                    message.getHeader("References", " ")), account.fromDomain());
+        }
+        return new VendorMessage(SYSTEM, accountName, caseNumber, messageId(message, author, date, subject),
                 kinds.of(newText.isBlank() ? text : newText), author, subject, shown.strip(), null, date, content.files);
     }
 

@@ -2,6 +2,7 @@ package org.blackstart.plugins.vendormail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.blackstart.spi.vendor.VendorCase;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,25 @@ class CaseNumbersTest {
 
         assertThat(ticket.subjectTag("INC-2026-0001-STORECO")).isEqualTo("[Ticket INC-2026-0001-STORECO]");
         assertThat(ticket.find("Re: [Ticket INC-2026-0001-STORECO]")).isEqualTo("INC-2026-0001-STORECO");
+    }
+
+    @Test
+    void aReplyWithoutTheTagFindsTheCaseByTheMessageItAnswers() {
+        String opening = "<" + "a".repeat(64) + ".INC-2026-0001-STORECO@blackstart.local>";
+        String answer = "<" + "b".repeat(64) + ".INC-2026-0001-HOSTLY@blackstart.local>";
+
+        assertThat(CaseNumbers.inThread(Arrays.asList(opening, null), "blackstart.local")).isEqualTo("INC-2026-0001-STORECO");
+        // In-Reply-To names the message answered; References the whole thread, newest last.
+        assertThat(CaseNumbers.inThread(Arrays.asList(null, opening + "\r\n " + answer), "BLACKSTART.local"))
+                .isEqualTo("INC-2026-0001-HOSTLY");
+        assertThat(CaseNumbers.inThread(Arrays.asList("<CAF1234@mail.storeco.example>", opening), "blackstart.local"))
+                .isEqualTo("INC-2026-0001-STORECO");
+    }
+
+    @Test
+    void messageIdsOfOtherDomainsOrShapesAreNotOurs() {
+        assertThat(CaseNumbers.inThread(Arrays.asList("<" + "a".repeat(64) + ".INC-2026-0001-STORECO@storeco.example>",
+                "<INC-2026-0001-STORECO@blackstart.local>"), "blackstart.local")).isNull();
+        assertThat(CaseNumbers.inThread(Arrays.asList(null, null), "blackstart.local")).isNull();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.blackstart.spi.PluginHealth;
+import org.blackstart.spi.vendor.VendorCase;
 import org.blackstart.spi.vendor.VendorInbox;
 import org.blackstart.spi.vendor.VendorMessage;
 import org.blackstart.testkit.LocalServers;
@@ -143,6 +144,25 @@ class MailboxPollerTest {
 
         assertThat(inbox.delivered()).extracting(VendorMessage::caseNumber)
                 .containsExactly(MailFixtures.CASE, MailFixtures.CASE);
+    }
+
+    @Test
+    void aReplyWhoseSubjectLostTheCaseTagFindsTheCaseByTheMessageItAnswers() throws Exception {
+        VendorCase open = new VendorCase("INC-2026-0001", "storeco", "StoreCo", "email", "storeco", "open", null, null, 2,
+                "SEV2", "Array A latency above 2 s", "");
+        String opening = new CaseMail(properties.accounts().get("storeco")).openingMessageId(open);
+        MimeMessage reply = MailFixtures.vendorMail("RE: SR 88213 - storage latency", "Please send the controller logs.");
+        reply.setHeader("In-Reply-To", opening);
+        reply.setHeader("References", opening);
+        mailbox.deliver(reply);
+
+        poller().poll();
+
+        assertThat(inbox.delivered()).singleElement().satisfies(message -> {
+            assertThat(message.caseNumber()).isEqualTo(MailFixtures.CASE);
+            assertThat(message.kind()).isEqualTo(VendorMessage.Kind.REQUEST);
+        });
+        assertThat(inbox.parked()).isEmpty();
     }
 
     @Test

@@ -91,7 +91,8 @@ class VendorMailRoutesTest {
         assertThat(sent.getSubject()).isEqualTo("[Case INC-2026-0001-STORECO] P2 Array A latency above 2 s");
         assertThat(sent.getFrom()[0].toString()).isEqualTo("Hosting Ops <incidents@blackstart.local>");
         assertThat(sent.getHeader("Cc", null)).isEqualTo("ops-team@blackstart.local");
-        String expectedId = "<" + new DeliveryKey(INCIDENT, "open", "vendor-case:email", "storeco").id() + "@blackstart.local>";
+        String expectedId = "<" + new DeliveryKey(INCIDENT, "open", "vendor-case:email", "storeco").id()
+                + ".INC-2026-0001-STORECO@blackstart.local>";
         assertThat(sent.getMessageID()).isEqualTo(expectedId);
         String text = textOf(sent);
         assertThat(text).startsWith("Latency on array A since the 4.2.1 patch; mail is queueing.")
