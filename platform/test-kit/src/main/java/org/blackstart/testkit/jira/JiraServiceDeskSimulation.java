@@ -263,13 +263,30 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
         ObjectNode event = JSON.createObjectNode().put("timestamp", System.currentTimeMillis())
                 .put("webhookEvent", "comment_created");
         event.set("issue", issueNode(issue, status, null));
-        ObjectNode comment = event.putObject("comment");
+        event.set("comment", comment(issue, commentId, authorAccountId, authorName, body, jsdPublic));
+        return event.toString();
+    }
+
+    /**
+     * The {@code jira:issue_updated} delivery of a workflow step taken with a comment, as an agent does
+     * with "Respond to customer": Jira puts the comment in it too, and sends {@code comment_created} as well.
+     */
+    public static String issueUpdatedWithComment(Issue issue, String changelogId, String from, String to,
+                                                 String commentId, String userAccountId, String userName, String body) {
+        ObjectNode event = issueUpdatedEvent(issue, changelogId, from, to, null, userAccountId, userName);
+        event.set("comment", comment(issue, commentId, userAccountId, userName, body, true));
+        return event.toString();
+    }
+
+    private static ObjectNode comment(Issue issue, String commentId, String authorAccountId, String authorName,
+                                      String body, boolean jsdPublic) {
+        ObjectNode comment = JSON.createObjectNode();
         comment.put("self", "https://vendor.atlassian.net/rest/api/2/issue/" + issue.id() + "/comment/" + commentId)
                 .put("id", commentId).put("body", body).put("jsdPublic", jsdPublic)
                 .put("created", jiraTime()).put("updated", jiraTime());
         comment.set("author", user(authorAccountId, authorName));
         comment.set("updateAuthor", user(authorAccountId, authorName));
-        return event.toString();
+        return comment;
     }
 
     /**
@@ -278,6 +295,11 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
      */
     public static String issueUpdated(Issue issue, String changelogId, String from, String to, String resolution,
                                       String userAccountId, String userName) {
+        return issueUpdatedEvent(issue, changelogId, from, to, resolution, userAccountId, userName).toString();
+    }
+
+    private static ObjectNode issueUpdatedEvent(Issue issue, String changelogId, String from, String to, String resolution,
+                                                String userAccountId, String userName) {
         ObjectNode event = JSON.createObjectNode().put("timestamp", System.currentTimeMillis())
                 .put("webhookEvent", "jira:issue_updated").put("issue_event_type_name", "issue_generic");
         event.set("user", user(userAccountId, userName));
@@ -292,7 +314,7 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
             items.addObject().put("field", "resolution").put("fieldtype", "jira").put("fieldId", "resolution")
                     .putNull("from").putNull("fromString").put("to", "10001").put("toString", resolution);
         }
-        return event.toString();
+        return event;
     }
 
     private static ObjectNode issueNode(Issue issue, String status, String resolution) {

@@ -95,6 +95,11 @@ final class JiraEvents {
         if (kind == null) {
             return Reading.ignore("status " + statusTo + " means nothing to the escalation");
         }
+        if (kind == VendorMessage.Kind.REQUEST && event.path("comment").isObject()) {
+            // A step taken with a comment ("Respond to customer") also arrives as comment_created, which
+            // carries the question; taking this one too would ask the commander the same thing twice.
+            return Reading.ignore("the comment made with this change is its own delivery");
+        }
         String status = statusTo != null ? statusTo : status(issue);
         StringBuilder text = new StringBuilder();
         if (statusTo != null) {

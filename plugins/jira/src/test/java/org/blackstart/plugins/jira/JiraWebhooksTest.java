@@ -154,6 +154,22 @@ class JiraWebhooksTest {
     }
 
     @Test
+    void aQuestionAskedWithTheStepToWaitingForCustomerIsOneRequest() throws Exception {
+        String agent = JiraServiceDeskSimulation.VENDOR_AGENT_ID;
+        String name = JiraServiceDeskSimulation.VENDOR_AGENT;
+        String question = "Please send the array's support bundle.";
+
+        assertThat(deliverSigned(JiraServiceDeskSimulation.commentCreated(issue, "Waiting for customer", "30010", agent,
+                name, question, true)).statusCode()).isEqualTo(200);
+        assertThat(deliverSigned(JiraServiceDeskSimulation.issueUpdatedWithComment(issue, "40010", "In Progress",
+                "Waiting for customer", "30010", agent, name, question)).statusCode()).isEqualTo(200);
+
+        VendorMessage request = lastDelivered();
+        assertThat(request.kind()).isEqualTo(VendorMessage.Kind.REQUEST);
+        assertThat(request.text()).isEqualTo(question);
+    }
+
+    @Test
     void workflowStepsMeanAcknowledgedRequestResolvedAndDispute() throws Exception {
         String agent = JiraServiceDeskSimulation.VENDOR_AGENT_ID;
         String name = JiraServiceDeskSimulation.VENDOR_AGENT;
