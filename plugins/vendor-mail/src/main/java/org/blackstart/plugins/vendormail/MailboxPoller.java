@@ -3,14 +3,19 @@ package org.blackstart.plugins.vendormail;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,13 +167,43 @@ public class MailboxPoller {
             message.setFlag(Flags.Flag.SEEN, true);
             return false;
         }
-        VendorMessage read = readerFor(message).read(message);
+        ReplyReader reader = readerFor(message);
+        VendorMessage read;
+        try {
+            read = reader.read(message);
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            if (lostTheMailbox(message, unreadable)) {
+                throw unreadable;
+            }
+            LOG.warn("BLACKSTART-VENDORMAIL-014 vendor-mail account '{}': message {} cannot be read and is handed on "
+                    + "as such: {}", accountName, message.getMessageNumber(), unreadable.toString());
+            read = reader.unreadable(message, unreadable);
+        }
         VendorInbox.Outcome outcome = inbox.receive(read);
         // Only now: whatever the outcome, the platform has the message (a parked one waits for a person).
         message.setFlag(Flags.Flag.SEEN, true);
         LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}", read.account(),
                 read.kind(), read.author(), read.caseNumber() == null ? "(none)" : read.caseNumber(), read.messageId(), outcome);
         return true;
+    }
+
+    /**
+     * True when reading failed because the connection or the message went away, not because the
+     * message is broken: it is left unseen and read again at the next poll. The folder's state tells
+     * it whichever mail implementation is on the class path.
+     */
+    static boolean lostTheMailbox(Message message, Throwable failure) {
+        if (message.isExpunged() || message.getFolder() == null || !message.getFolder().isOpen()) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof FolderClosedException || cause instanceof StoreClosedException
+                    || cause instanceof MessageRemovedException || cause instanceof SocketException
+                    || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOurs(ReplyReader reader, MimeMessage message) {

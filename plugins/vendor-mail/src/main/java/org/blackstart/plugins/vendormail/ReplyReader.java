@@ -95,6 +95,46 @@ final class ReplyReader {
                 kinds.of(newText.isBlank() ? text : newText), author, subject, shown.strip(), null, date, content.files);
     }
 
+    /**
+     * A message whose body cannot be parsed (a broken MIME structure), as much of it as its headers
+     * tell: it still reaches the case, or a person when no case can be told, with a text that says
+     * it is in the mailbox. Left unseen instead, it would be read and fail at every poll, and the
+     * vendor's words would reach nobody.
+     */
+    VendorMessage unreadable(MimeMessage message, Exception why) {
+        String subject = orNull(message::getSubject);
+        String author = orNull(() -> author(message));
+        author = author == null ? "unknown sender" : author;
+        Instant date = orNull(() -> message.getSentDate() == null ? null : message.getSentDate().toInstant());
+        String caseNumber = numbers.find(subject);
+        if (caseNumber == null) {
+            caseNumber = CaseNumbers.inThread(Arrays.asList(orNull(() -> message.getHeader("In-Reply-To", " ")),
+                    orNull(() -> message.getHeader("References", " "))), account.fromDomain());
+        }
+        String id = orNull(() -> messageId(message, "", null, ""));
+        if (id == null || id.startsWith("sha256:")) {
+            String finalAuthor = author;
+            id = orNull(() -> messageId(message, finalAuthor, date, String.valueOf(subject)));
+        }
+        String text = "(This e-mail could not be read (" + why.getClass().getSimpleName() + ": " + why.getMessage()
+                + "). It is still in the "
+                + "case mailbox, folder " + account.imap().folder() + ".)";
+        return new VendorMessage(SYSTEM, accountName, caseNumber, id, VendorMessage.Kind.REPLY, author,
+                subject == null ? "" : subject, text, null, date, List.of());
+    }
+
+    private interface HeaderRead<T> {
+        T read() throws MessagingException;
+    }
+
+    private static <T> T orNull(HeaderRead<T> read) {
+        try {
+            return read.read();
+        } catch (MessagingException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     private static String author(MimeMessage message) throws MessagingException {
         Address[] from = message.getFrom();
         if (from == null || from.length == 0) {

@@ -166,6 +166,34 @@ class MailboxPollerTest {
     }
 
     @Test
+    void aMessageWhoseBodyCannotBeParsedStillReachesItsCaseOnceAndLeavesTheMailboxHealthy() throws Exception {
+        String raw = "From: StoreCo Support <support@storeco.example>\r\n"
+                + "To: " + MailFixtures.OURS + "\r\n"
+                + "Subject: " + SUBJECT + "\r\n"
+                + "Message-ID: <broken-1@storeco.example>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                // A charset no Java runtime knows: the text cannot be decoded.
+                + "Content-Type: text/plain; charset=x-storeco-legacy\r\n\r\n"
+                + "Please send the logs.\r\n";
+        mailbox.deliver(new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
+
+        MailboxPoller poller = poller();
+        assertThat(poller.poll()).isEqualTo(1);
+        assertThat(poller.poll()).isZero();
+
+        assertThat(inbox.delivered()).singleElement().satisfies(message -> {
+            assertThat(message.caseNumber()).isEqualTo(MailFixtures.CASE);
+            assertThat(message.messageId()).isEqualTo("<broken-1@storeco.example>");
+            assertThat(message.author()).isEqualTo("StoreCo Support <support@storeco.example>");
+            assertThat(message.text()).startsWith("(This e-mail could not be read (UnsupportedEncodingException: x-storeco-legacy)").contains("folder INBOX")
+                    .doesNotContain(MailFixtures.PASSWORD);
+        });
+        assertThat(seenFlags()).containsExactly(true);
+        assertThat(poller.lastPoll().ok()).isTrue();
+    }
+
+    @Test
     void aMessageTheInboxCouldNotTakeStaysUnseenAndIsDeliveredAtTheNextPoll() throws Exception {
         mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "We are looking into it."));
         AtomicInteger calls = new AtomicInteger();
