@@ -212,7 +212,7 @@ class ExternalTaskBridgeTest {
         });
         harness.deployTaskProcess("test.slow");
         String instance = harness.engine().getRuntimeService().startProcessInstanceByKey("task-test-slow").getId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> lockedTask(instance) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lockedTask(instance) != null);
 
         // when another worker tries after the original 1 s lock would have run out
         Thread.sleep(1600);
@@ -220,7 +220,7 @@ class ExternalTaskBridgeTest {
 
         // then
         assertThat(stolen).isEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 harness.engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() == 0);
     }
 
