@@ -285,7 +285,7 @@ class VendorMailRoutesTest {
     }
 
     @Test
-    void aVendorAddressTheServerRefusesForGoodRefusesTheCase() throws Exception {
+    void aVendorAddressTheServerRefusesForGoodRefusesTheCaseAndALaterEscalationOpensIt() throws Exception {
         try (RefusingSmtpServer server = new RefusingSmtpServer("550 5.1.1 <support@storeco.example>: no such user")) {
             CaseMailer mailer = mailerOn(server.port());
 
@@ -297,6 +297,13 @@ class VendorMailRoutesTest {
                             .isEqualTo(VendorCase.CASE_REFUSED));
             assertThat(ledger.entry(openStep().deliveryKey()).state()).isEqualTo(InMemoryDeliveryLedger.State.RELEASED);
         }
+
+        // when the commander escalates again once the address is put right, the case is opened after all
+        TaskRun again = open();
+        assertThat(again.outcome()).as(again.incidentMessage()).isEqualTo(TaskRun.Outcome.COMPLETED);
+        assertThat(again.variables()).containsEntry(VendorCase.Results.ALREADY_SENT, false);
+        assertThat(sentToVendor()).singleElement().satisfies(sent ->
+                assertThat(sent.getSubject()).startsWith("[Case INC-2026-0001-STORECO]"));
     }
 
     @Test
