@@ -88,8 +88,8 @@ final class ReplyReader {
         }
         String caseNumber = numbers.find(subject);
         if (caseNumber == null) {
-            caseNumber = CaseNumbers.inThread(Arrays.asList(message.getHeader("In-Reply-To", " "),
-                    message.getHeader("References", " ")), account.fromDomain());
+            caseNumber = CaseNumbers.inThread(Arrays.asList(threadHeader(message, "In-Reply-To"),
+                    threadHeader(message, "References")), account.fromDomain());
         }
         return new VendorMessage(SYSTEM, accountName, caseNumber, messageId(message, author, date, subject),
                 kinds.of(newText.isBlank() ? text : newText), author, subject, shown.strip(), null, date, content.files);
@@ -108,8 +108,8 @@ final class ReplyReader {
         Instant date = orNull(() -> message.getSentDate() == null ? null : message.getSentDate().toInstant());
         String caseNumber = numbers.find(subject);
         if (caseNumber == null) {
-            caseNumber = CaseNumbers.inThread(Arrays.asList(orNull(() -> message.getHeader("In-Reply-To", " ")),
-                    orNull(() -> message.getHeader("References", " "))), account.fromDomain());
+            caseNumber = CaseNumbers.inThread(Arrays.asList(orNull(() -> threadHeader(message, "In-Reply-To")),
+                    orNull(() -> threadHeader(message, "References"))), account.fromDomain());
         }
         String id = orNull(() -> messageId(message, "", null, ""));
         if (id == null || id.startsWith("sha256:")) {
@@ -121,6 +121,22 @@ final class ReplyReader {
                 + "case mailbox, folder " + account.imap().folder() + ".)";
         return new VendorMessage(SYSTEM, accountName, caseNumber, id, VendorMessage.Kind.REPLY, author,
                 subject == null ? "" : subject, text, null, date, List.of());
+    }
+
+    /**
+     * A thread header as its ids: some mail libraries write a long Message-ID, which has no space to
+     * fold at, as RFC 2047 encoded words.
+     */
+    private static String threadHeader(MimeMessage message, String name) throws MessagingException {
+        String value = message.getHeader(name, " ");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(value));
+        } catch (java.io.UnsupportedEncodingException unknownCharset) {
+            return value;
+        }
     }
 
     private interface HeaderRead<T> {

@@ -166,6 +166,23 @@ class MailboxPollerTest {
     }
 
     @Test
+    void aThreadHeaderWrittenAsEncodedWordsStillNamesTheCase() throws Exception {
+        VendorCase open = new VendorCase("INC-2026-0001", "storeco", "StoreCo", "email", "storeco", "open", null, null, 2,
+                "SEV2", "Array A latency above 2 s", "");
+        String opening = new CaseMail(properties.accounts().get("storeco")).openingMessageId(open);
+        MimeMessage reply = MailFixtures.vendorMail("RE: SR 88213 - storage latency", "We are on it.");
+        // As Python's e-mail package writes a Message-ID longer than a line.
+        String encoded = opening.replace("<", "=3C").replace(">", "=3E").replace("@", "=40").replace(".", "=2E");
+        reply.setHeader("In-Reply-To", "=?utf-8?q?" + encoded.substring(0, 50) + "?=\r\n =?utf-8?q?"
+                + encoded.substring(50) + "?=");
+        mailbox.deliver(reply);
+
+        poller().poll();
+
+        assertThat(inbox.delivered()).extracting(VendorMessage::caseNumber).containsExactly(MailFixtures.CASE);
+    }
+
+    @Test
     void aMessageWhoseBodyCannotBeParsedStillReachesItsCaseOnceAndLeavesTheMailboxHealthy() throws Exception {
         String raw = "From: StoreCo Support <support@storeco.example>\r\n"
                 + "To: " + MailFixtures.OURS + "\r\n"
