@@ -4,6 +4,10 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,9 +42,21 @@ public class DemoMailServer implements SmartLifecycle {
 
     @Override
     public void start() {
+        // GreenMail reports a taken port as a startup timeout after a stack trace; say what it is.
+        refuseIfTaken(settings.smtpPort(), "SMTP", "blackstart.demo.mail.smtp-port");
+        refuseIfTaken(settings.imapPort(), "IMAP", "blackstart.demo.mail.imap-port");
         greenMail.start();
         LOG.info("BLACKSTART-APP-002 demo mail sink on 127.0.0.1: SMTP {} and IMAP {} (any login); "
                 + "GET /api/demo/mail lists what was sent", settings.smtpPort(), settings.imapPort());
+    }
+
+    private static void refuseIfTaken(int port, String protocol, String property) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException taken) {
+            throw new DemoMailPortInUseException(port, protocol, property);
+        }
     }
 
     @Override
