@@ -3,24 +3,12 @@ package org.blackstart.app.demo;
 /** A port of the demo mail sink is taken, most often by another Blackstart on the embedded default. */
 public class DemoMailPortInUseException extends IllegalStateException {
 
-    private final int port;
-    private final String protocol;
     private final String property;
 
     DemoMailPortInUseException(int port, String protocol, String property) {
         super("The demo mail sink cannot listen on 127.0.0.1:" + port + " (" + protocol + "): the port is in use, "
                 + "most likely by another Blackstart started with the embedded default.");
-        this.port = port;
-        this.protocol = protocol;
         this.property = property;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public String protocol() {
-        return protocol;
     }
 
     /** The property that moves it elsewhere. */

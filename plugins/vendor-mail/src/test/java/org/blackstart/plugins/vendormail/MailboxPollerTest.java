@@ -49,6 +49,13 @@ class MailboxPollerTest {
         return new MailboxPoller("storeco", properties.accounts().get("storeco"), properties, target, node, Clock.systemUTC());
     }
 
+    /** The Message-ID our case e-mail for {@link MailFixtures#CASE} went out with. */
+    private String openingMessageId() {
+        VendorCase open = new VendorCase("INC-2026-0001", "storeco", "StoreCo", "email", "storeco", "open", null, null, 2,
+                "SEV2", "Array A latency above 2 s", "");
+        return new CaseMail(properties.accounts().get("storeco")).openingMessageId(open);
+    }
+
     private MailboxPoller poller() {
         return poller(inbox, lease);
     }
@@ -148,9 +155,7 @@ class MailboxPollerTest {
 
     @Test
     void aReplyWhoseSubjectLostTheCaseTagFindsTheCaseByTheMessageItAnswers() throws Exception {
-        VendorCase open = new VendorCase("INC-2026-0001", "storeco", "StoreCo", "email", "storeco", "open", null, null, 2,
-                "SEV2", "Array A latency above 2 s", "");
-        String opening = new CaseMail(properties.accounts().get("storeco")).openingMessageId(open);
+        String opening = openingMessageId();
         MimeMessage reply = MailFixtures.vendorMail("RE: SR 88213 - storage latency", "Please send the controller logs.");
         reply.setHeader("In-Reply-To", opening);
         reply.setHeader("References", opening);
@@ -167,9 +172,7 @@ class MailboxPollerTest {
 
     @Test
     void aThreadHeaderWrittenAsEncodedWordsStillNamesTheCase() throws Exception {
-        VendorCase open = new VendorCase("INC-2026-0001", "storeco", "StoreCo", "email", "storeco", "open", null, null, 2,
-                "SEV2", "Array A latency above 2 s", "");
-        String opening = new CaseMail(properties.accounts().get("storeco")).openingMessageId(open);
+        String opening = openingMessageId();
         MimeMessage reply = MailFixtures.vendorMail("RE: SR 88213 - storage latency", "We are on it.");
         // As Python's e-mail package writes a Message-ID longer than a line.
         String encoded = opening.replace("<", "=3C").replace(">", "=3E").replace("@", "=40").replace(".", "=2E");
