@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.blackstart.spi.vendor.VendorAttachment;
 import org.blackstart.spi.vendor.VendorMessage;
 
@@ -86,12 +87,7 @@ final class ReplyReader {
             shown = shown + "\n\n(Left in the mailbox, larger than " + maxAttachmentSize + " bytes: "
                     + String.join(", ", content.tooLarge) + ")";
         }
-        String caseNumber = numbers.find(subject);
-        if (caseNumber == null) {
-            caseNumber = CaseNumbers.inThread(Arrays.asList(threadHeader(message, "In-Reply-To"),
-                    threadHeader(message, "References")), account.fromDomain());
-        }
-        return new VendorMessage(SYSTEM, accountName, caseNumber, messageId(message, author, date, subject),
+        return new VendorMessage(SYSTEM, accountName, caseNumber(subject, message), messageId(message, author, date, subject),
                 kinds.of(newText.isBlank() ? text : newText), author, subject, shown.strip(), null, date, content.files);
     }
 
@@ -102,25 +98,21 @@ final class ReplyReader {
      * vendor's words would reach nobody.
      */
     VendorMessage unreadable(MimeMessage message, Exception why) {
-        String subject = orNull(message::getSubject);
-        String author = orNull(() -> author(message));
-        author = author == null ? "unknown sender" : author;
+        String subject = Objects.requireNonNullElse(orNull(message::getSubject), "");
+        String author = Objects.requireNonNullElse(orNull(() -> author(message)), "unknown sender");
         Instant date = orNull(() -> message.getSentDate() == null ? null : message.getSentDate().toInstant());
-        String caseNumber = numbers.find(subject);
-        if (caseNumber == null) {
-            caseNumber = CaseNumbers.inThread(Arrays.asList(orNull(() -> threadHeader(message, "In-Reply-To")),
-                    orNull(() -> threadHeader(message, "References"))), account.fromDomain());
-        }
-        String id = orNull(() -> messageId(message, "", null, ""));
-        if (id == null || id.startsWith("sha256:")) {
-            String finalAuthor = author;
-            id = orNull(() -> messageId(message, finalAuthor, date, String.valueOf(subject)));
-        }
         String text = "(This e-mail could not be read (" + why.getClass().getSimpleName() + ": " + why.getMessage()
-                + "). It is still in the "
-                + "case mailbox, folder " + account.imap().folder() + ".)";
-        return new VendorMessage(SYSTEM, accountName, caseNumber, id, VendorMessage.Kind.REPLY, author,
-                subject == null ? "" : subject, text, null, date, List.of());
+                + "). It is still in the case mailbox, folder " + account.imap().folder() + ".)";
+        return new VendorMessage(SYSTEM, accountName, orNull(() -> caseNumber(subject, message)),
+                orNull(() -> messageId(message, author, date, subject)), VendorMessage.Kind.REPLY, author, subject, text,
+                null, date, List.of());
+    }
+
+    /** The case number in the subject, or else in the thread headers naming one of our messages. */
+    private String caseNumber(String subject, MimeMessage message) throws MessagingException {
+        String tagged = numbers.find(subject);
+        return tagged != null ? tagged : CaseNumbers.inThread(Arrays.asList(threadHeader(message, "In-Reply-To"),
+                threadHeader(message, "References")), account.fromDomain());
     }
 
     /**
