@@ -125,6 +125,10 @@ class AlertStormPagingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(LEVEL_ONE), n -> n == 1);
         assertThat(form(firstCall, "Twiml")).contains("Lena Level-One").contains("<Gather");
 
+        // Twilio reports an unanswered call half a minute after placing it, long after the call task completed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineDetails(api, key),
+                details -> details.contains("Phoned Lena Level-One (" + LEVEL_ONE + "), level 1"));
+
         // when: Twilio reports that nobody picked up
         String statusCallback = form(firstCall, "StatusCallback");
         ResponseEntity<String> status = postSignedToPlatform(statusCallback,
