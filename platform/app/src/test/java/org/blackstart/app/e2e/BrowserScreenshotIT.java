@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.blackstart.testkit.browser.ChromiumBinary;
 import org.blackstart.testkit.browser.HeadlessChromium;
 import org.blackstart.testkit.browser.Screenshots;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,11 +25,6 @@ class BrowserScreenshotIT extends PlatformIT {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void needsChromium() {
-        ChromiumBinary.assumePresent();
-    }
 
     @Test
     void theAgentReviewsTheDraftedNoticeInTasklist() {

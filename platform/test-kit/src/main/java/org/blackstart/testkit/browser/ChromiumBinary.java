@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the Chromium (or Chrome) executable is: the {@value #PROPERTY} system property, else
@@ -38,11 +37,6 @@ public final class ChromiumBinary {
     /** The executable; fails with what to install when there is none. */
     public static Path require() {
         return find().orElseThrow(() -> new IllegalStateException(MISSING));
-    }
-
-    /** Skips the calling test, saying what to install, when there is no Chromium. */
-    public static void assumePresent() {
-        Assumptions.assumeTrue(find().isPresent(), MISSING);
     }
 
     static Optional<Path> find(String configured, Path debian, String searchPath) {

@@ -19,7 +19,6 @@ import java.util.Optional;
  * stops every browser process and deletes the profile.
  *
  * <pre>{@code
- * ChromiumBinary.assumePresent();
  * try (HeadlessChromium browser = HeadlessChromium.start()) {
  *     browser.navigate("http://127.0.0.1:" + port + "/status");
  *     browser.screenshot(Path.of("target/screenshots/status.png"));

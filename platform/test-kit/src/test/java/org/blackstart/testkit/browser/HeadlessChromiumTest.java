@@ -50,7 +50,6 @@ class HeadlessChromiumTest {
 
     @BeforeAll
     static void serveThePage() throws IOException {
-        ChromiumBinary.assumePresent();
         int port = LocalServers.freeLoopbackPort();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
