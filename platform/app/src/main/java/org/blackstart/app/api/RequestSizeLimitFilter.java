@@ -10,23 +10,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses {@code /api} bodies over {@code blackstart.api.max-request-size} (alert sources:
- * {@code max-alert-payload-size}, customer import: {@code max-customer-import-size}, a feature's files: its
- * {@link RequestBodyLimit}) with 413: at once when
- * the declared length is too large, while reading when a chunked body grows past it.
+ * Refuses request bodies over {@code blackstart.api.max-request-size} on every path, not only
+ * {@code /api}: the engine's REST API, the webapps, the status page and the actuator take bodies too
+ * (alert sources: {@code max-alert-payload-size}, customer import: {@code max-customer-import-size},
+ * deployments: {@code max-deployment-size}, a feature's files: its {@link RequestBodyLimit}). The answer
+ * is 413 at once when the declared length is too large, and while reading when a chunked body grows past
+ * it. A form without a declared length is refused with 411: the servlet container parses forms itself,
+ * past any wrapper, and browsers always declare a form's length. Runs before any authentication or
+ * CSRF check, so that a body too large is refused before anything else looks at it.
  */
 @Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 20)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    /** Camunda's deployment upload, for the default engine or a named one. */
+    private static final Pattern DEPLOYMENT = Pattern.compile("/engine-rest(/engine/[^/]+)?/deployment/create");
 
     private final long limit;
     private final long alertLimit;
     private final long customerImportLimit;
+    private final long deploymentLimit;
     private final ProblemWriter problems;
     private final List<RequestBodyLimit> featureLimits;
 
@@ -35,6 +47,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.limit = properties.maxRequestSize().toBytes();
         this.alertLimit = properties.maxAlertPayloadSize().toBytes();
         this.customerImportLimit = properties.maxCustomerImportSize().toBytes();
+        this.deploymentLimit = properties.maxDeploymentSize().toBytes();
         this.problems = problems;
         this.featureLimits = featureLimits.orderedStream().toList();
     }
@@ -50,12 +63,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (path.equals("/api/customers/import")) {
             return customerImportLimit;
         }
+        if (DEPLOYMENT.matcher(path).matches()) {
+            return deploymentLimit;
+        }
         return path.startsWith("/api/alerts/") || path.equals("/api/events") ? alertLimit : limit;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @Override
@@ -67,7 +78,21 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     "request body is " + request.getContentLengthLong() + " bytes; the limit is " + limit + " bytes");
             return;
         }
+        if (request.getContentLengthLong() < 0 && isForm(request) && hasBody(request)) {
+            problems.write(response, HttpStatus.LENGTH_REQUIRED, "Length required",
+                    "a form must be sent with a Content-Length; the limit is " + limit + " bytes");
+            return;
+        }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -43,6 +43,7 @@ class DemoOnCallUsers {
                 user.setEmail(person.email());
                 user.setPassword(id);
                 identity.saveUser(user);
+                DemoUserMark.mark(identity, id);
             }
             // Demo users such as commander keep their groups; the others are on-call engineers.
             if (identity.createGroupQuery().groupMember(id).count() == 0) {

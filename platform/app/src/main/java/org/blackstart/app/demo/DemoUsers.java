@@ -54,6 +54,7 @@ class DemoUsers {
             user.setEmail(id + "@blackstart.local");
             user.setPassword(id);
             identity.saveUser(user);
+            DemoUserMark.mark(identity, id);
             identity.createMembership(id, groupId);
         }
     }

@@ -2,10 +2,12 @@ package org.blackstart.app.statuspage;
 
 import static org.blackstart.app.statuspage.StatusPageController.HTML;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,11 +32,14 @@ class SubscriptionController {
     private static final String CHECK_INBOX = "Check your inbox";
 
     private final Subscriptions subscriptions;
+    private final SubscribeLimits limits;
     private final SubscriptionTokens tokens;
     private final StatusPages pages;
 
-    SubscriptionController(Subscriptions subscriptions, SubscriptionTokens tokens, StatusPages pages) {
+    SubscriptionController(Subscriptions subscriptions, SubscribeLimits limits, SubscriptionTokens tokens,
+                           StatusPages pages) {
         this.subscriptions = subscriptions;
+        this.limits = limits;
         this.tokens = tokens;
         this.pages = pages;
     }
@@ -43,9 +48,17 @@ class SubscriptionController {
     @PostMapping(path = "/status/subscribe", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> subscribeForm(@RequestParam(required = false) String email,
                                          @RequestParam(required = false) List<String> components,
-                                         @RequestParam(required = false) String language) {
+                                         @RequestParam(required = false) String language,
+                                         HttpServletRequest request) {
         try {
+            limits.client(request.getRemoteAddr()).ifPresent(retryAfter -> {
+                throw new SubscribeLimits.LimitReached(retryAfter);
+            });
             subscriptions.request(email, components, language);
+        } catch (SubscribeLimits.LimitReached e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, retryAfter(e))
+                    .contentType(HTML).body(pages.message(Links.live(), "Too many requests", "Nothing was sent. "
+                            + "Please try again in " + minutes(e) + ".", null, null));
         } catch (Subscriptions.InvalidSubscription e) {
             Map<String, Object> form = new HashMap<>();
             form.put("error", e.getMessage());
@@ -58,9 +71,17 @@ class SubscriptionController {
 
     /** For scripts: JSON in, JSON (or a problem) out. */
     @PostMapping(path = "/status/subscribe", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> subscribeJson(@RequestBody SubscribeRequest request) {
+    ResponseEntity<Object> subscribeJson(@RequestBody SubscribeRequest request, HttpServletRequest http) {
         try {
+            limits.client(http.getRemoteAddr()).ifPresent(retryAfter -> {
+                throw new SubscribeLimits.LimitReached(retryAfter);
+            });
             subscriptions.request(request.email(), request.components(), request.language());
+        } catch (SubscribeLimits.LimitReached e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+            problem.setTitle("Too many requests");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, retryAfter(e))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         } catch (Subscriptions.InvalidSubscription e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
             problem.setTitle("Invalid subscription");
@@ -108,6 +129,15 @@ class SubscriptionController {
             return page(HttpStatus.OK, "Unsubscribed", "You will receive no more e-mail from this status page.");
         }
         return check instanceof SubscriptionTokens.Expired ? expiredUnsubscribe() : invalidLink();
+    }
+
+    private static String retryAfter(SubscribeLimits.LimitReached e) {
+        return Long.toString(e.retryAfter.toSeconds());
+    }
+
+    private static String minutes(SubscribeLimits.LimitReached e) {
+        long minutes = (e.retryAfter.toSeconds() + 59) / 60;
+        return minutes == 1 ? "a minute" : minutes + " minutes";
     }
 
     private ResponseEntity<String> invalidLink() {

@@ -43,18 +43,27 @@ class SubscriptionStore {
     /**
      * Records a request to subscribe {@code email} to {@code components} (empty = all): a new pending
      * subscription, or, for an address already known, a pending change that its confirmation applies.
+     * Empty, and nothing changed, while the address has a confirmation pending that was asked for after
+     * {@code pendingSince}: one mail until that one is used or has expired.
      */
-    Subscription request(String email, Set<String> components, String language, Instant now) {
+    Optional<Subscription> request(String email, Set<String> components, String language, Instant now,
+                                   Instant pendingSince) {
         String wanted = components.isEmpty() ? ALL : String.join(",", new TreeSet<>(components));
         for (int attempt = 0; ; attempt++) {
             int updated = jdbc.update("UPDATE bs_status_subscription SET pending_components = ?, "
-                    + "confirmations_sent = confirmations_sent + 1, language = COALESCE(?, language) WHERE email = ?",
-                    wanted, language, email);
+                    + "confirmations_sent = confirmations_sent + 1, language = COALESCE(?, language), "
+                    + "confirmation_requested_at = ? WHERE email = ? AND (pending_components IS NULL "
+                    + "OR confirmation_requested_at IS NULL OR confirmation_requested_at <= ?)",
+                    wanted, language, StatusStore.utc(now), email, StatusStore.utc(pendingSince));
             if (updated == 0) {
+                if (byEmail(email).isPresent()) {
+                    return Optional.empty();
+                }
                 try {
                     jdbc.update("INSERT INTO bs_status_subscription (id, email, language, components, pending_components, "
-                            + "confirmed, confirmations_sent, created_at) VALUES (?, ?, ?, '', ?, FALSE, 1, ?)",
-                            newId(), email, language, wanted, StatusStore.utc(now));
+                            + "confirmed, confirmations_sent, created_at, confirmation_requested_at) "
+                            + "VALUES (?, ?, ?, '', ?, FALSE, 1, ?, ?)",
+                            newId(), email, language, wanted, StatusStore.utc(now), StatusStore.utc(now));
                 } catch (DuplicateKeyException subscribedMeanwhile) {
                     if (attempt < 2) {
                         continue;
@@ -62,7 +71,7 @@ class SubscriptionStore {
                     throw subscribedMeanwhile;
                 }
             }
-            return byEmail(email).orElseThrow();
+            return byEmail(email);
         }
     }
 

@@ -24,6 +24,10 @@ final class SubscriptionTokens {
         Purpose(Duration lifetime) {
             this.lifetime = lifetime;
         }
+
+        Duration lifetime() {
+            return lifetime;
+        }
     }
 
     /** What a presented token turned out to be. */

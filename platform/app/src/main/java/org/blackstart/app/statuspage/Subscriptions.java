@@ -1,6 +1,7 @@
 package org.blackstart.app.statuspage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,11 +44,14 @@ class Subscriptions {
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
     private final StatusPageProperties properties;
+    private final SubscribeLimits limits;
     private final Clock clock;
 
     Subscriptions(SubscriptionStore store, StatusSubscribers subscribers, JdbcNoticeAudience audience,
-                  RuntimeService runtime, TransactionTemplate transactions, StatusPageProperties properties, Clock clock) {
+                  RuntimeService runtime, TransactionTemplate transactions, StatusPageProperties properties,
+                  SubscribeLimits limits, Clock clock) {
         this.store = store;
+        this.limits = limits;
         this.subscribers = subscribers;
         this.audience = audience;
         this.runtime = runtime;
@@ -56,7 +60,13 @@ class Subscriptions {
         this.clock = clock;
     }
 
-    /** Validates, stores the request and starts the confirmation mail, all or nothing. */
+    /**
+     * Validates, stores the request and starts the confirmation mail, all or nothing. While the address
+     * has a confirmation pending, nothing is stored or sent: the caller answers the same either way, so
+     * the form neither mails anyone twice nor tells who is subscribed.
+     *
+     * @throws SubscribeLimits.LimitReached when the address was asked for too often
+     */
     void request(String email, List<String> components, String language) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (address.isEmpty()) {
@@ -79,10 +89,13 @@ class Subscriptions {
             throw new InvalidSubscription("language", "'" + language.strip() + "' is not a language tag such as en or nl");
         }
         String lang = language == null || language.isBlank() ? null : language.strip();
-        transactions.executeWithoutResult(tx -> {
-            SubscriptionStore.Subscription subscription = store.request(address, chosen, lang, clock.instant());
-            mailConfirmation(subscription, chosen);
+        limits.email(address).ifPresent(retryAfter -> {
+            throw new SubscribeLimits.LimitReached(retryAfter);
         });
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> store.request(address, chosen, lang, now,
+                        now.minus(SubscriptionTokens.Purpose.CONFIRM.lifetime()))
+                .ifPresent(subscription -> mailConfirmation(subscription, chosen)));
     }
 
     private void mailConfirmation(SubscriptionStore.Subscription subscription, Set<String> chosen) {

@@ -20,9 +20,10 @@ import org.blackstart.testkit.LocalServers;
 
 /**
  * The application in its own JVM, so a test can kill it like a power cut would. Uses the test's
- * own classpath, which includes the test-only hooks.
+ * own classpath, which includes the test-only hooks. Also for tests that restart the application
+ * with another configuration on the same database.
  */
-final class ChildApplication implements AutoCloseable {
+public final class ChildApplication implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -34,7 +35,7 @@ final class ChildApplication implements AutoCloseable {
         this.port = port;
     }
 
-    static ChildApplication start(Path workDir, String name, List<String> arguments) throws Exception {
+    public static ChildApplication start(Path workDir, String name, List<String> arguments) throws Exception {
         int port = LocalServers.freeLoopbackPort();
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,7 +52,7 @@ final class ChildApplication implements AutoCloseable {
         return child;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -60,6 +61,11 @@ final class ChildApplication implements AutoCloseable {
             throw new AssertionError("the application did not stop within " + timeout + "; log:\n" + tail());
         }
         return process.exitValue();
+    }
+
+    /** Everything the application logged so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     String tail() throws IOException {

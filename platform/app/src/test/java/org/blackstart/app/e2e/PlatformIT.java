@@ -24,6 +24,8 @@ public abstract class PlatformIT {
         registry.add("blackstart.demo.mail.imap-port", () -> IMAP_PORT);
         registry.add("blackstart.bridge.poll-delay", () -> "100ms");
         registry.add("blackstart.bridge.retry-backoff", () -> "1s");
+        // Most tests subscribe from 127.0.0.1, all in this one context; limit tests use other addresses.
+        registry.add("blackstart.statuspage.subscribe-limits.per-client-address", () -> 10);
     }
 
     @Autowired

@@ -38,7 +38,8 @@ class AlertSourceAuthenticationFilterTest {
                     List.of("/api/alerts/" + source), null));
         }
         return new AlertSourceAuthenticationFilter(new SourceCredentials(new AlertSourcesProperties(sources), demo),
-                new ProblemWriter(new ObjectMapper()), new ApiProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(1), DataSize.ofMegabytes(10)),
+                new ProblemWriter(new ObjectMapper()), new ApiProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(1), DataSize.ofMegabytes(10),
+                        DataSize.ofMegabytes(10)),
                 beans.getBeanProvider(BlackstartPlugin.class));
     }
 
