@@ -22,6 +22,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,6 +38,10 @@ class SecurityConfiguration {
 
     private static PathPatternRequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
     @Bean
@@ -76,11 +81,11 @@ class SecurityConfiguration {
                         // demo only: playing a vendor who answers a case by e-mail
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/demo/vendor-mail"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
-                        // on-call people, schedules and policies: anyone reads, commanders and admins edit
+                        // on-call people, schedules and policies: commanders and admins edit (who reads: below)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/oncall/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/oncall/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
-                        // customer directory: anyone reads, support agents and admins import and edit
+                        // customer directory: support agents and admins import and edit (who reads: below)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/customers/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/customers/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/customers/**"))
@@ -89,11 +94,11 @@ class SecurityConfiguration {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/maintenance/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/maintenance/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
-                        // parked vendor messages: anyone reads, commanders and admins file or dismiss them
+                        // parked vendor messages: commanders and admins file or dismiss them (who reads: below)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/vendor-messages/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path("/api/statuspage/**")).hasAuthority(authority(PLATFORM_ADMINS))
-                        // vendor registry: anyone reads, commanders and admins edit
+                        // vendor registry: commanders and admins edit (who reads: below)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/vendors/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/vendors/**"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
@@ -105,11 +110,31 @@ class SecurityConfiguration {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
-                        // notice templates: anyone reads and previews, support agents and admins save and reset
+                        // notice templates: support agents and admins save and reset (who reads and previews: below)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/notice-templates/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/notice-templates/**"))
                         .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
-                        .anyRequest().authenticated())
+                        // Reads follow roles. Personal data of customers, and what is written to them, is for
+                        // the people who talk to customers and run incidents; on-call engineers see what paging
+                        // needs: incidents, their alerts, schedules and policies, their own record, files for a vendor.
+                        .requestMatchers(path(HttpMethod.GET, "/api/customers/**"), path("/api/notice-templates/**"),
+                                path(HttpMethod.GET, "/api/demo/mail"), path(HttpMethod.GET, "/api/demo/pages"),
+                                path(HttpMethod.GET, "/api/vendors/**"), path(HttpMethod.GET, "/api/vendor-messages/**"),
+                                path(HttpMethod.GET, "/api/incidents/*/vendor-cases"),
+                                path(HttpMethod.GET, "/api/incidents/*/vendor-escalations"),
+                                path(HttpMethod.GET, "/api/plugins"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/incidents/*/vendor-escalations/*/attachments"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(ON_CALL), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/oncall/people"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/oncall/people/{id}")).access(new WebExpressionAuthorizationManager(
+                                "hasAnyAuthority('%s', '%s', '%s') or (hasAuthority('%s') and #id == authentication.name)".formatted(
+                                        authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS),
+                                        authority(ON_CALL))))
+                        // everything else under /api: members of Blackstart's groups, not any user of the engine
+                        .anyRequest().hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS),
+                                authority(PLATFORM_ADMINS), authority(ON_CALL)))
                 .httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
                     problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "log in with HTTP Basic");
