@@ -43,6 +43,7 @@ class CustomerNoticeProcessTest {
     }
 
     private ProcessInstance requested(String key, String severity) {
+        notices.incidentSeverities.put(key, severity);
         return runtimeService().startProcessInstanceByKey("customer-notice", key, Map.of("title", "Mail delayed",
                 "severity", severity, "noticeStep", "initial", "noticePhase", "investigating"));
     }
@@ -115,6 +116,21 @@ class CustomerNoticeProcessTest {
 
         assertThat(openTopics(notice)).containsExactly("notice.email");
         assertThat(notice).variables().containsEntry("notice_en_text", "Mail resumes at 14:00.");
+    }
+
+    @Test
+    void aSev1NoticeStillWaitsForTheCommanderWhenTheReviewOverwritesItsSeverity() {
+        // given a notice for a SEV1 incident, reviewed by an agent who also sends severity SEV3
+        ProcessInstance notice = requested("INC-2026-0009", "SEV1");
+        drafted(notice, "email");
+
+        // when
+        complete(task(notice), withVariables("noticeDecision", "send", "severity", "SEV3"));
+
+        // then the incident's record decides: the commander must still approve, and nothing goes out
+        assertThat(notice).variables().containsEntry("severity", "SEV3");
+        assertThat(notice).isWaitingAt("ApproveNotice");
+        assertThat(openTopics(notice)).isEmpty();
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
  * Stands in for the platform's notice beans in process tests ({@code noticeChannelGuard},
- * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}), keeping what they were asked
+ * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}, {@code noticeGate}), keeping what they were asked
  * so tests can check it. Channel choice works as the platform's: offered ({@code noticeCan_<c>}) and
  * ticked ({@code send_<c>}).
  */
@@ -24,6 +24,8 @@ public class FakeNoticeServices {
     final Set<String> down = new HashSet<>();
     /** Key accounts by name to phone number, for {@link KeyAccountCalls#start}. */
     Map<String, String> keyAccounts = Map.of();
+    /** Incident key to severity, as the platform's incident records hold it, for {@link Gate}. */
+    final Map<String, String> incidentSeverities = new java.util.concurrent.ConcurrentHashMap<>();
 
     static FakeNoticeServices register() {
         FakeNoticeServices fake = new FakeNoticeServices();
@@ -31,6 +33,7 @@ public class FakeNoticeServices {
         Mocks.register("keyAccountCalls", fake.new KeyAccountCalls());
         Mocks.register("noticeCadence", new Cadence());
         Mocks.register("noticeReview", new Review());
+        Mocks.register("noticeGate", fake.new Gate());
         return fake;
     }
 
@@ -81,6 +84,22 @@ public class FakeNoticeServices {
 
         public String line(DelegateExecution execution) {
             return keyAccounts.isEmpty() ? "" : keyAccounts.size() + " key accounts to call";
+        }
+    }
+
+    /**
+     * The approval gate as the platform's: by the incident's severity as its record holds it, never by
+     * the notice's own variables. The record follows the incident's own process, so a notice called from
+     * one reads that process's severity; a test may also record an incident's severity directly.
+     */
+    public class Gate {
+        public boolean needsApproval(DelegateExecution execution) {
+            String recorded = incidentSeverities.get(execution.getProcessBusinessKey());
+            if (recorded == null) {
+                DelegateExecution incident = execution.getProcessInstance().getSuperExecution();
+                recorded = incident == null ? null : (String) incident.getVariable("severity");
+            }
+            return "SEV1".equals(recorded);
         }
     }
 

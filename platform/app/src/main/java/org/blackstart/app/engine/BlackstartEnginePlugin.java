@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Blackstart's part of the engine configuration: incident tracking on every deployed process, and
- * the {@code platform-admins} group as engine administrators.
+ * Blackstart's part of the engine configuration: incident tracking on every deployed process, the
+ * {@code platform-admins} group as engine administrators, and object variables deserialized only
+ * from the engine's default allow-list (java.lang and the plain java.util collections, which is
+ * all Blackstart stores as objects), so a value sent through REST cannot name any other class.
  */
 @Component
 public class BlackstartEnginePlugin extends AbstractProcessEnginePlugin {
@@ -32,5 +34,8 @@ public class BlackstartEnginePlugin extends AbstractProcessEnginePlugin {
         if (!configuration.getAdminGroups().contains(ADMIN_GROUP)) {
             configuration.getAdminGroups().add(ADMIN_GROUP);
         }
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setDeserializationAllowedPackages(null);
+        configuration.setDeserializationAllowedClasses(null);
     }
 }

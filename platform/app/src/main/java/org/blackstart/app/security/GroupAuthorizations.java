@@ -5,6 +5,8 @@ import static org.blackstart.app.security.Groups.ON_CALL;
 import static org.blackstart.app.security.Groups.PLATFORM_ADMINS;
 import static org.blackstart.app.security.Groups.SUPPORT_AGENTS;
 
+import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -22,13 +26,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Blackstart's groups and what each may do, created at every start where missing. Commanders
- * declare and run incidents and may read every task; agents see only the tasks offered to their
+ * declare incidents and escalate to vendors (and start no other process) and may read every task; agents see only the tasks offered to their
  * group, the notice reviews (the engine authorizes a task to its candidate group with TASK_WORK);
  * platform admins are engine administrators; on-call engineers see the pages offered to them. With a read-only identity provider (Keycloak) the
  * groups come from there and only the authorizations are written.
  */
 @Component
 public class GroupAuthorizations {
+
+    /**
+     * The processes people start: declaring an incident, and escalating to a vendor from Tasklist. Every
+     * other process is started by the platform itself (notices, calls, paging, status mail, maintenance,
+     * vendor escalation, parked messages), from its API's checks or from a running process, without a
+     * user's authorizations; a direct start through the engine's REST API would skip those checks.
+     */
+    static final List<String> PEOPLE_START = List.of("major-incident", "escalate-to-vendor");
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupAuthorizations.class);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -51,8 +65,14 @@ public class GroupAuthorizations {
         grant(INCIDENT_COMMANDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(INCIDENT_COMMANDERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(INCIDENT_COMMANDERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        // Databases initialised before this rule hold CREATE_INSTANCE on every process: taken back at every start.
+        revoke(INCIDENT_COMMANDERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.CREATE_INSTANCE);
+        for (String process : PEOPLE_START) {
+            grant(INCIDENT_COMMANDERS, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
         grant(INCIDENT_COMMANDERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, ProcessInstancePermissions.READ);
         grant(INCIDENT_COMMANDERS, Resources.TASK, "*", Permissions.READ);
         grant(INCIDENT_COMMANDERS, Resources.FILTER, "*", Permissions.READ);
@@ -78,6 +98,25 @@ public class GroupAuthorizations {
                     ? org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM
                     : org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
             identity.saveGroup(group);
+        }
+    }
+
+    /** Takes permissions back from an existing grant, such as one an earlier version of Blackstart wrote. */
+    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
+            boolean changed = false;
+            for (Permission permission : permissions) {
+                if (authorization.isPermissionGranted(permission)) {
+                    authorization.removePermission(permission);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                authorizations.saveAuthorization(authorization);
+                LOG.info("BLACKSTART-SECURITY-050 group {} no longer has {} on {} {}", groupId,
+                        Arrays.stream(permissions).map(Permission::getName).toList(), resource.resourceName(), resourceId);
+            }
         }
     }
 

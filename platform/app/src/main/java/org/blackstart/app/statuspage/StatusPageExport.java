@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -32,6 +33,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class StatusPageExport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPageExport.class);
+    private static final Pattern SAFE_PART = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final StatusPages pages;
     private final Path directory;
@@ -51,6 +53,10 @@ public class StatusPageExport {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> file : pages.files().entrySet()) {
+                if (!isSafeName(file.getKey())) {
+                    LOG.error("BLACKSTART-STATUS-021 left {} out of the status page zip: not a plain relative file name", file.getKey());
+                    continue;
+                }
                 zip.putNextEntry(new ZipEntry(file.getKey()));
                 zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
@@ -85,13 +91,24 @@ public class StatusPageExport {
         }
     }
 
-    /** Writes the copy next to {@code target}, then moves it into place. */
+    /**
+     * Writes the copy next to {@code target}, then moves it into place. File names come from incident
+     * and maintenance keys; one that would land outside the copy (a {@code ..}, an absolute path) is
+     * left out, and a target that is a symbolic link is refused, so nothing is written elsewhere.
+     */
     void write(Path target) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException(target + " is a symbolic link; the status page is written only into a real directory");
+        }
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + "-new-");
         for (Map.Entry<String, String> file : pages.files().entrySet()) {
-            Path path = fresh.resolve(file.getKey());
+            Path path = fresh.resolve(file.getKey()).normalize();
+            if (!isSafeName(file.getKey()) || !path.startsWith(fresh)) {
+                LOG.error("BLACKSTART-STATUS-021 left {} out of the static status page: not a plain relative file name", file.getKey());
+                continue;
+            }
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
         }
@@ -104,6 +121,19 @@ public class StatusPageExport {
         if (old != null) {
             delete(old);
         }
+    }
+
+    /** Relative, separated by {@code /}, each part letters, digits, dots, dashes and underscores, none {@code .} or {@code ..}. */
+    static boolean isSafeName(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/")) {
+            return false;
+        }
+        for (String part : name.split("/", -1)) {
+            if (!SAFE_PART.matcher(part).matches() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void move(Path from, Path to) throws IOException {

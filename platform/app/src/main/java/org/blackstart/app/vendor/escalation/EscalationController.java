@@ -9,7 +9,6 @@ import org.blackstart.app.incident.IncidentNotFoundException;
 import org.blackstart.app.incident.IncidentRepository;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,9 +46,7 @@ class EscalationController {
     @PostMapping
     ResponseEntity<VendorEscalations.Escalation> escalate(@PathVariable String key, @Valid @RequestBody StartEscalation body,
                                                           Authentication user) {
-        List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
-        String processInstanceId = start.start(key, body.vendor().strip(), body.subject(), body.text(), user.getName(), groups);
+        String processInstanceId = start.start(key, body.vendor().strip(), body.subject(), body.text(), user.getName());
         VendorEscalations.Escalation started = escalations.of(key).stream()
                 .filter(e -> e.processInstanceId().equals(processInstanceId)).findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/incidents/" + key + "/vendor-escalations")).body(started);

@@ -2,7 +2,6 @@ package org.blackstart.app.vendor.escalation;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.blackstart.app.incident.IncidentNotFoundException;
 import org.blackstart.app.incident.IncidentRecord;
@@ -59,10 +58,10 @@ public class VendorEscalationStart implements JavaDelegate {
     /**
      * @param subject the case's title; {@code <incident>: <title>} when blank
      * @param text    what the commander tells the vendor; may be blank (the evidence follows anyway)
-     * @param userId  who escalates; the engine checks their authorizations as it would in Tasklist
+     * @param userId  who escalates, recorded with the case
      * @return the process instance id
      */
-    public String start(String incidentKey, String vendorId, String subject, String text, String userId, List<String> groups) {
+    public String start(String incidentKey, String vendorId, String subject, String text, String userId) {
         IncidentRecord incident = incidents.find(incidentKey).orElseThrow(() -> new IncidentNotFoundException(incidentKey));
         Vendor vendor = vendors.find(vendorId).orElseThrow(() -> VendorProblem.notFound(vendorId)).vendor();
         if ("closed".equals(incident.status())) {
@@ -75,7 +74,9 @@ public class VendorEscalationStart implements JavaDelegate {
             // second sees the first one's instance.
             jdbc.queryForList("SELECT incident_key FROM bs_incident WHERE incident_key = ? FOR UPDATE", incidentKey);
             refuseWhileRunning(incidentKey, vendorId);
-            identity.setAuthentication(userId, groups);
+            // The API's rule (commanders and admins) and the checks above stand for the engine's: no group may
+            // start vendor-escalation directly (GroupAuthorizations), so it starts without the caller's authorizations.
+            identity.clearAuthentication();
             try {
                 return runtime.startProcessInstanceByKey(PROCESS_KEY, incidentKey, variables).getId();
             } catch (NullValueException notDeployed) {
@@ -114,7 +115,7 @@ public class VendorEscalationStart implements JavaDelegate {
                 refuseWhileRunning(incidentKey, vendorId);
             }
             return start(incidentKey, vendorId, text(execution, VendorCase.Variables.SUBJECT),
-                    text(execution, VendorCase.Variables.TEXT), commander.getUserId(), commander.getGroupIds());
+                    text(execution, VendorCase.Variables.TEXT), commander.getUserId());
         } catch (VendorProblem | IncidentNotFoundException refused) {
             // A form validation failure is what the engine's REST API answers 400 with its message, which
             // Tasklist shows on the form; anything else it answers 500.

@@ -1,0 +1,53 @@
+package org.blackstart.app.taskguard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The process variables a Camunda Form (form-js JSON) lets its user set: the top-level name of every
+ * component's {@code key}, and of every {@code path} a group or dynamic list nests its fields under
+ * (form-js submits those fields inside one object named by the path). Text, images and other
+ * components without a key set nothing.
+ */
+final class FormFields {
+
+    private FormFields() {
+    }
+
+    static Set<String> declaredIn(JsonNode form) {
+        Set<String> names = new TreeSet<>();
+        collect(form.path("components"), names);
+        return names;
+    }
+
+    private static void collect(JsonNode components, Set<String> names) {
+        if (!components.isArray()) {
+            return;
+        }
+        for (JsonNode component : components) {
+            String path = text(component, "path");
+            if (path != null) {
+                // Everything below a path is submitted inside that one variable.
+                names.add(topLevel(path));
+                continue;
+            }
+            String key = text(component, "key");
+            if (key != null) {
+                names.add(topLevel(key));
+            }
+            collect(component.path("components"), names);
+        }
+    }
+
+    /** form-js reads {@code a.b} as field {@code b} of variable {@code a}. */
+    private static String topLevel(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+}

@@ -1,0 +1,59 @@
+package org.blackstart.app.taskguard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+class FormFieldsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theNoticeReviewDeclaresItsFieldsInsideGroupsAndNothingThatDecidesTheProcess() throws Exception {
+        // given the deployed review form
+        JsonNode form = form("forms/review-notice.form");
+
+        // when
+        var fields = FormFields.declaredIn(form);
+
+        // then the channels and texts in every group are fields; severity and the computed flags are not
+        assertThat(fields).contains("send_email", "send_statuspage", "notice_en_subject", "notice_en_text",
+                "notice_fr_phone", "notice_x", "noticeDecision", "noticeWithholdReason");
+        assertThat(fields).doesNotContain("severity", "noticeHas_en", "notice_en_html", "noticeApproval", "title");
+    }
+
+    @Test
+    void aGroupOrDynamicListWithAPathIsOneVariableAndDottedKeysNameTheirTopLevelVariable() throws Exception {
+        // given
+        JsonNode form = JSON.readTree("""
+                {"components": [
+                  {"type": "text", "text": "no key"},
+                  {"type": "textfield", "key": "contact.email"},
+                  {"type": "group", "components": [{"type": "number", "key": "count"}]},
+                  {"type": "group", "path": "address", "components": [{"type": "textfield", "key": "street"}]},
+                  {"type": "dynamiclist", "path": "steps", "components": [{"type": "textfield", "key": "step"}]},
+                  {"type": "textfield", "key": "  "}
+                ]}""");
+
+        // when
+        var fields = FormFields.declaredIn(form);
+
+        // then
+        assertThat(fields).containsExactlyInAnyOrder("contact", "count", "address", "steps");
+    }
+
+    @Test
+    void aFormWithoutComponentsDeclaresNothing() throws Exception {
+        assertThat(FormFields.declaredIn(JSON.readTree("{\"type\": \"default\"}"))).isEmpty();
+    }
+
+    private static JsonNode form(String resource) throws Exception {
+        try (InputStream in = FormFieldsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
