@@ -34,8 +34,9 @@ import org.blackstart.spi.vendor.VendorMessage;
  * Message-ID as its id, what the vendor wrote now (quoted mail removed) as the text and for the kind,
  * and every attached file. A part is a file when it has a file name and is not shown inline in the
  * text (a signature logo); a file larger than the limit stays in the mailbox and the text says so.
- * The body's text is read up to {@link #MAX_TEXT} characters, HTML through an HTML parser: a huge or
- * hostile body costs one bounded read, and the text says it was cut.
+ * The body is read up to {@link #MAX_READ} characters, HTML through an HTML parser, and at most
+ * {@link #MAX_TEXT} characters of text are handed on: a huge or hostile body costs one bounded read,
+ * and the text says it was cut.
  *
  * <p>Who sent it is reported as it is written ({@link MailOrigin}: the From header's addresses and
  * our mail server's DMARC result); the platform decides whether that sender may speak for the case's
@@ -45,8 +46,10 @@ import org.blackstart.spi.vendor.VendorMessage;
 final class ReplyReader {
 
     static final String SYSTEM = VendorMessage.EMAIL;
-    /** 256 Ki characters of body text: far more than anyone writes in a support reply. */
-    static final int MAX_TEXT = 256 * 1024;
+    /** How much of a body is read: 256 Ki characters, far more than anyone writes in a support reply, markup included. */
+    static final int MAX_READ = 256 * 1024;
+    /** How much text is handed on: 64 Ki characters, within what the platform keeps, so the note saying it was cut stays. */
+    static final int MAX_TEXT = 64 * 1024;
 
     private final String accountName;
     private final VendorMailProperties.Account account;
@@ -93,8 +96,13 @@ final class ReplyReader {
         String text = content.plain != null ? content.plain : content.html != null ? HtmlText.of(content.html) : "";
         String newText = NewText.of(text);
         String shown = newText.isBlank() ? text.strip() : newText;
+        shown = shown.strip();
+        if (shown.length() > MAX_TEXT) {
+            shown = shown.substring(0, MAX_TEXT);
+            content.cut = true;
+        }
         if (content.cut) {
-            shown = shown.strip() + "\n\n(The text of this e-mail is longer than " + MAX_TEXT / 1024 + " KiB and was cut here; "
+            shown = shown + "\n\n(This e-mail is longer than Blackstart reads and was cut here; "
                     + "the whole e-mail is in the case mailbox, folder " + account.imap().folder() + ".)";
         }
         if (!content.tooLarge.isEmpty()) {
@@ -223,17 +231,17 @@ final class ReplyReader {
         }
     }
 
-    /** At most {@link #MAX_TEXT} characters of a text part, in its charset (UTF-8 when it names none). */
+    /** At most {@link #MAX_READ} characters of a text part, in its charset (UTF-8 when it names none). */
     private static String bodyText(Part part, Content content) throws MessagingException, IOException {
         StringBuilder text = new StringBuilder();
         try (Reader reader = new InputStreamReader(part.getInputStream(), charset(part))) {
             char[] buffer = new char[8192];
-            for (int read; (read = reader.read(buffer, 0, Math.min(buffer.length, MAX_TEXT + 1 - text.length()))) > 0; ) {
+            for (int read; (read = reader.read(buffer, 0, Math.min(buffer.length, MAX_READ + 1 - text.length()))) > 0; ) {
                 text.append(buffer, 0, read);
             }
         }
-        if (text.length() > MAX_TEXT) {
-            text.setLength(MAX_TEXT);
+        if (text.length() > MAX_READ) {
+            text.setLength(MAX_READ);
             content.cut = true;
         }
         return text.toString();

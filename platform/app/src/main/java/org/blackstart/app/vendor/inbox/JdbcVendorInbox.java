@@ -95,10 +95,12 @@ public class JdbcVendorInbox implements VendorInbox {
         Map<String, Object> variables = new HashMap<>();
         variables.put("vendorMessageId", id);
         variables.put("vendorSystem", message.system());
-        variables.put("caseNumber", message.caseNumber());
-        variables.put("vendorMessageAuthor", message.author());
-        variables.put("vendorMessageSubject", message.subject());
-        variables.put("vendorMessageText", message.text());
+        // As stored (128 characters at most): the task's name quotes it, and the engine keeps names of 255.
+        variables.put("caseNumber", message.caseNumber() == null || message.caseNumber().length() <= 128
+                ? message.caseNumber() : message.caseNumber().substring(0, 128));
+        variables.put("vendorMessageAuthor", VendorMessageDelivery.forProcess(message.author(), id));
+        variables.put("vendorMessageSubject", VendorMessageDelivery.forProcess(message.subject(), id));
+        variables.put("vendorMessageText", VendorMessageDelivery.forProcess(message.text(), id));
         variables.put("vendorMessageParkedReason", reason);
         runtime.startProcessInstanceByKey(PARKED_PROCESS, PARKED_KEY_PREFIX + id, variables);
         return new Stored(id, reason);
