@@ -20,10 +20,16 @@ import java.util.Objects;
  * @param status     the case's status in the vendor's words ({@code In Progress}, {@code Waiting for customer})
  * @param receivedAt when the vendor's system says it happened
  * @param attachments files that came with it
+ * @param mail       for an e-mail, who it says it is from: the platform delivers it to a case only when
+ *                   that is one of the case vendor's addresses; {@code null} for other media. A message of
+ *                   the {@code email} system without it is never delivered to a case.
  */
 public record VendorMessage(String system, String account, String caseNumber, String messageId, Kind kind,
                             String author, String subject, String text, String status, Instant receivedAt,
-                            List<VendorAttachment> attachments) {
+                            List<VendorAttachment> attachments, MailOrigin mail) {
+
+    /** The system of e-mail vendors, whose messages are checked against the vendor's addresses. */
+    public static final String EMAIL = "email";
 
     /** What the vendor did. The platform counts the first answer of any kind as the acknowledgement. */
     public enum Kind {
@@ -50,5 +56,11 @@ public record VendorMessage(String system, String account, String caseNumber, St
         text = text == null ? "" : text;
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A message of a medium other than e-mail (webhook, API poll), authenticated by its source. */
+    public VendorMessage(String system, String account, String caseNumber, String messageId, Kind kind, String author,
+                         String subject, String text, String status, Instant receivedAt, List<VendorAttachment> attachments) {
+        this(system, account, caseNumber, messageId, kind, author, subject, text, status, receivedAt, attachments, null);
     }
 }

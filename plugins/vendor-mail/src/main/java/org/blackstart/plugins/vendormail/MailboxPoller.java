@@ -39,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * holding the lease {@code vendor-poll:email:<account>} polls.
  *
  * <p>Several accounts may share one mailbox (one {@code incidents@} address for every vendor). It is
- * then read once, under the lease of its first account, and each message is read as the account
- * whose vendor sent it: the sender is the account's {@code to} or {@code cc} address, or else at its
- * domain; a sender of none of them is read as the first account (the case number still finds the case).
+ * then read once, under the lease of its first account. Each message is read as the account whose
+ * vendor sent it: its one From address is the account's {@code to} or {@code cc} address, or else at
+ * the domain of {@code to}. A message from a sender no account knows (a stranger, a vendor writing
+ * from an address its account does not name) is handed on under no account: the platform checks the
+ * sender against the case vendor's own addresses and parks what it cannot vouch for. It used to be
+ * read as the first account, which filed a stranger's mail under a vendor it had nothing to do with.
  */
 public class MailboxPoller {
 
@@ -57,6 +60,7 @@ public class MailboxPoller {
     private final VendorInbox inbox;
     private final SingleNodeLease lease;
     private final Map<String, ReplyReader> readers = new LinkedHashMap<>();
+    private final ReplyReader strangers;
     private final Session session;
     private final Clock clock;
     private final AtomicReference<LastPoll> last = new AtomicReference<>();
@@ -77,6 +81,8 @@ public class MailboxPoller {
         this.lease = lease;
         this.clock = clock;
         this.sharing.forEach((name, a) -> readers.put(name, new ReplyReader(name, a, properties.maxAttachmentSize().toBytes())));
+        // The first account's rules (case tag, keywords) read the case number and the kind; no account name goes with it.
+        this.strangers = new ReplyReader(null, account, properties.maxAttachmentSize().toBytes());
         this.session = Session.getInstance(sessionProperties(properties.timeout()));
     }
 
@@ -182,7 +188,8 @@ public class MailboxPoller {
         VendorInbox.Outcome outcome = inbox.receive(read);
         // Only now: whatever the outcome, the platform has the message (a parked one waits for a person).
         message.setFlag(Flags.Flag.SEEN, true);
-        LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}", read.account(),
+        LOG.info("BLACKSTART-VENDORMAIL-013 vendor-mail account '{}': {} from {} for case {} ({}): {}",
+                read.account() == null ? "(none: unknown sender)" : read.account(),
                 read.kind(), read.author(), read.caseNumber() == null ? "(none)" : read.caseNumber(), read.messageId(), outcome);
         return true;
     }
@@ -207,34 +214,28 @@ public class MailboxPoller {
     }
 
     private static boolean isOurs(ReplyReader reader, MimeMessage message) {
-        try {
-            return reader.isOurs(message);
-        } catch (MessagingException unreadableSender) {
-            return false;
-        }
+        return reader.isOurs(message);
     }
 
-    /** The account whose vendor sent the message; see the class comment. */
-    private ReplyReader readerFor(MimeMessage message) throws MessagingException {
-        if (readers.size() == 1) {
-            return readers.values().iterator().next();
-        }
+    /** The account whose vendor sent the message, or the reader for strangers; see the class comment. */
+    private ReplyReader readerFor(MimeMessage message) {
         String sender = ReplyReader.senderAddress(message);
-        if (sender != null) {
-            for (Map.Entry<String, VendorMailProperties.Account> entry : sharing.entrySet()) {
-                VendorMailProperties.Account a = entry.getValue();
-                if (a.to().equalsIgnoreCase(sender) || a.cc().stream().anyMatch(sender::equalsIgnoreCase)) {
-                    return readers.get(entry.getKey());
-                }
-            }
-            String domain = domainOf(sender);
-            for (Map.Entry<String, VendorMailProperties.Account> entry : sharing.entrySet()) {
-                if (domain.equals(domainOf(entry.getValue().to()))) {
-                    return readers.get(entry.getKey());
-                }
+        if (sender == null) {
+            return strangers;
+        }
+        for (Map.Entry<String, VendorMailProperties.Account> entry : sharing.entrySet()) {
+            VendorMailProperties.Account a = entry.getValue();
+            if (a.to().equalsIgnoreCase(sender) || a.cc().stream().anyMatch(sender::equalsIgnoreCase)) {
+                return readers.get(entry.getKey());
             }
         }
-        return readers.get(accountName);
+        String domain = domainOf(sender);
+        for (Map.Entry<String, VendorMailProperties.Account> entry : sharing.entrySet()) {
+            if (domain.equals(domainOf(entry.getValue().to()))) {
+                return readers.get(entry.getKey());
+            }
+        }
+        return strangers;
     }
 
     private static String domainOf(String address) {

@@ -1,16 +1,19 @@
 package org.blackstart.plugins.vendormail;
 
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.blackstart.spi.vendor.MailOrigin;
 import org.blackstart.spi.vendor.VendorAttachment;
 import org.blackstart.spi.vendor.VendorMessage;
 
@@ -30,10 +34,22 @@ import org.blackstart.spi.vendor.VendorMessage;
  * Message-ID as its id, what the vendor wrote now (quoted mail removed) as the text and for the kind,
  * and every attached file. A part is a file when it has a file name and is not shown inline in the
  * text (a signature logo); a file larger than the limit stays in the mailbox and the text says so.
+ * The body is read up to {@link #MAX_READ} characters, HTML through an HTML parser, and at most
+ * {@link #MAX_TEXT} characters of text are handed on: a huge or hostile body costs one bounded read,
+ * and the text says it was cut.
+ *
+ * <p>Who sent it is reported as it is written ({@link MailOrigin}: the From header's addresses and
+ * our mail server's DMARC result); the platform decides whether that sender may speak for the case's
+ * vendor. A reader without an account name reads mail from a sender no account knows: such a message
+ * is handed on under no account.
  */
 final class ReplyReader {
 
-    static final String SYSTEM = "email";
+    static final String SYSTEM = VendorMessage.EMAIL;
+    /** How much of a body is read: 256 Ki characters, far more than anyone writes in a support reply, markup included. */
+    static final int MAX_READ = 256 * 1024;
+    /** How much text is handed on: 64 Ki characters, within what the platform keeps, so the note saying it was cut stays. */
+    static final int MAX_TEXT = 64 * 1024;
 
     private final String accountName;
     private final VendorMailProperties.Account account;
@@ -50,27 +66,24 @@ final class ReplyReader {
     }
 
     /** True for a message from our own case mailbox: a copy of what we sent, not the vendor's. */
-    boolean isOurs(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        if (from == null) {
-            return false;
-        }
-        for (Address address : from) {
-            if (address instanceof InternetAddress internet && internet.getAddress() != null
-                    && internet.getAddress().strip().equalsIgnoreCase(account.from().strip())) {
-                return true;
-            }
-        }
-        return false;
+    boolean isOurs(MimeMessage message) {
+        return account.from().strip().equalsIgnoreCase(senderAddress(message));
     }
 
-    /** The sender's bare address, or {@code null} when the message has none. */
-    static String senderAddress(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress internet) || internet.getAddress() == null) {
-            return null;
+    /** The one address of the From header, or {@code null} when it names none or several. */
+    static String senderAddress(MimeMessage message) {
+        List<String> from = FromHeader.addresses(message);
+        return from.size() == 1 ? from.get(0) : null;
+    }
+
+    static MailOrigin origin(MimeMessage message) {
+        String[] results;
+        try {
+            results = message.getHeader("Authentication-Results");
+        } catch (MessagingException unreadable) {
+            results = null;
         }
-        return internet.getAddress().strip();
+        return new MailOrigin(FromHeader.addresses(message), AuthenticationResults.dmarc(results));
     }
 
     VendorMessage read(MimeMessage message) throws MessagingException, IOException {
@@ -83,12 +96,22 @@ final class ReplyReader {
         String text = content.plain != null ? content.plain : content.html != null ? HtmlText.of(content.html) : "";
         String newText = NewText.of(text);
         String shown = newText.isBlank() ? text.strip() : newText;
+        shown = shown.strip();
+        if (shown.length() > MAX_TEXT) {
+            shown = shown.substring(0, MAX_TEXT);
+            content.cut = true;
+        }
+        if (content.cut) {
+            shown = shown + "\n\n(This e-mail is longer than Blackstart reads and was cut here; "
+                    + "the whole e-mail is in the case mailbox, folder " + account.imap().folder() + ".)";
+        }
         if (!content.tooLarge.isEmpty()) {
             shown = shown + "\n\n(Left in the mailbox, larger than " + maxAttachmentSize + " bytes: "
                     + String.join(", ", content.tooLarge) + ")";
         }
         return new VendorMessage(SYSTEM, accountName, caseNumber(subject, message), messageId(message, author, date, subject),
-                kinds.of(newText.isBlank() ? text : newText), author, subject, shown.strip(), null, date, content.files);
+                kinds.of(newText.isBlank() ? text : newText), author, subject, shown.strip(), null, date, content.files,
+                origin(message));
     }
 
     /**
@@ -105,7 +128,7 @@ final class ReplyReader {
                 + "). It is still in the case mailbox, folder " + account.imap().folder() + ".)";
         return new VendorMessage(SYSTEM, accountName, orNull(() -> caseNumber(subject, message)),
                 orNull(() -> messageId(message, author, date, subject)), VendorMessage.Kind.REPLY, author, subject, text,
-                null, date, List.of());
+                null, date, List.of(), origin(message));
     }
 
     /** The case number in the subject, or else in the thread headers naming one of our messages. */
@@ -143,12 +166,23 @@ final class ReplyReader {
         }
     }
 
+    /** The From header for people (not Sender, which {@code getFrom()} would show in its place). */
     private static String author(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
+        String[] from = message.getHeader("From");
         if (from == null || from.length == 0) {
             return "unknown sender";
         }
-        return from[0] instanceof InternetAddress internet ? internet.toUnicodeString() : from[0].toString();
+        List<String> names = new ArrayList<>();
+        for (String header : from) {
+            try {
+                for (InternetAddress address : InternetAddress.parseHeader(MimeUtility.unfold(header), false)) {
+                    names.add(address.toUnicodeString());
+                }
+            } catch (jakarta.mail.internet.AddressException unparseable) {
+                names.add(MimeUtility.unfold(header).strip());
+            }
+        }
+        return names.isEmpty() ? "unknown sender" : String.join(", ", names);
     }
 
     /** The Message-ID, or for a message without one a digest of sender, date and subject: stable across polls. */
@@ -171,6 +205,7 @@ final class ReplyReader {
         String html;
         final List<VendorAttachment> files = new ArrayList<>();
         final List<String> tooLarge = new ArrayList<>();
+        boolean cut;
     }
 
     private void walk(Part part, Content content) throws MessagingException, IOException {
@@ -190,9 +225,38 @@ final class ReplyReader {
             // A forwarded mail: its text is the vendor's too, its files are kept.
             walk((Part) part.getContent(), content);
         } else if (fileName == null && part.isMimeType("text/plain") && content.plain == null) {
-            content.plain = String.valueOf(part.getContent());
+            content.plain = bodyText(part, content);
         } else if (fileName == null && part.isMimeType("text/html") && content.html == null) {
-            content.html = String.valueOf(part.getContent());
+            content.html = bodyText(part, content);
+        }
+    }
+
+    /** At most {@link #MAX_READ} characters of a text part, in its charset (UTF-8 when it names none). */
+    private static String bodyText(Part part, Content content) throws MessagingException, IOException {
+        StringBuilder text = new StringBuilder();
+        try (Reader reader = new InputStreamReader(part.getInputStream(), charset(part))) {
+            char[] buffer = new char[8192];
+            for (int read; (read = reader.read(buffer, 0, Math.min(buffer.length, MAX_READ + 1 - text.length()))) > 0; ) {
+                text.append(buffer, 0, read);
+            }
+        }
+        if (text.length() > MAX_READ) {
+            text.setLength(MAX_READ);
+            content.cut = true;
+        }
+        return text.toString();
+    }
+
+    /** A charset this runtime does not know makes the part unreadable, as Jakarta Mail's own decoding would. */
+    private static Charset charset(Part part) throws MessagingException, java.io.UnsupportedEncodingException {
+        String name = new ContentType(part.getContentType()).getParameter("charset");
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(MimeUtility.javaCharset(name.strip()));
+        } catch (IllegalArgumentException unknown) {
+            throw new java.io.UnsupportedEncodingException(name.strip());
         }
     }
 

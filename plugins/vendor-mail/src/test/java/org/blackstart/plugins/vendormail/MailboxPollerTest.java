@@ -354,4 +354,120 @@ class MailboxPollerTest {
         assertThat(message.text()).startsWith("The full dump is attached.")
                 .endsWith("(Left in the mailbox, larger than 16 bytes: core.dump)");
     }
+
+    /** The demo's two e-mail vendors on one mailbox, hostly first, as the attack found them. */
+    private MailboxPoller sharedWithHostly() {
+        var storeco = properties.accounts().get("storeco");
+        var hostly = new VendorMailProperties.Account("noc@hostly.example", List.of(), MailFixtures.OURS, "Hosting Ops",
+                storeco.smtp(), storeco.imap(), storeco.pollInterval(), "Case", List.of("please send"), List.of("not our"),
+                List.of("resolved"));
+        var shared = new java.util.LinkedHashMap<String, VendorMailProperties.Account>();
+        shared.put("hostly", hostly);
+        shared.put("storeco", storeco);
+        return new MailboxPoller(shared, properties, inbox, lease, Clock.systemUTC());
+    }
+
+    @Test
+    void aStrangersMailWithTheCaseSubjectIsHandedOnUnderNoAccountWithItsRealSender() throws Exception {
+        // given: the attack, a stranger quoting StoreCo's case number in a mailbox shared with Hostly
+        MimeMessage stranger = MailFixtures.vendorMail("[Case " + MailFixtures.CASE + "] ok", "ok");
+        stranger.setFrom(new jakarta.mail.internet.InternetAddress("x@evil.example"));
+        stranger.saveChanges();
+        mailbox.deliver(stranger);
+
+        // when
+        sharedWithHostly().poll();
+
+        // then: it is not read as Hostly's (or anyone's), and the platform sees who sent it
+        VendorMessage handedOn = inbox.delivered().get(0);
+        assertThat(handedOn.account()).isNull();
+        assertThat(handedOn.mail().from()).containsExactly("x@evil.example");
+        assertThat(handedOn.mail().singleFrom()).isEqualTo("x@evil.example");
+        assertThat(seenFlags()).containsExactly(true);
+    }
+
+    @Test
+    void onlyTheFromHeaderNamesTheSenderNeverSenderOrReplyTo() throws Exception {
+        // given: a stranger's From with StoreCo's address in Sender and Reply-To and in the display name
+        String raw = "From: \"support@storeco.example\" <x@evil.example>\r\n"
+                + "Sender: support@storeco.example\r\n"
+                + "Reply-To: support@storeco.example\r\n"
+                + "To: " + MailFixtures.OURS + "\r\n"
+                + "Subject: " + SUBJECT + "\r\n"
+                + "Message-ID: <trick-1@evil.example>\r\n\r\n"
+                + "ok\r\n";
+        // and a message with no From at all, only a Sender
+        String noFrom = "Sender: support@storeco.example\r\nTo: " + MailFixtures.OURS + "\r\nSubject: " + SUBJECT
+                + "\r\nMessage-ID: <trick-2@evil.example>\r\n\r\nok\r\n";
+        // and one with two From addresses
+        String twoFrom = "From: support@storeco.example, x@evil.example\r\nTo: " + MailFixtures.OURS + "\r\nSubject: "
+                + SUBJECT + "\r\nMessage-ID: <trick-3@evil.example>\r\n\r\nok\r\n";
+        for (String message : List.of(raw, noFrom, twoFrom)) {
+            mailbox.deliver(new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII))));
+        }
+
+        // when
+        sharedWithHostly().poll();
+
+        // then
+        assertThat(inbox.delivered()).extracting(VendorMessage::account).containsOnlyNulls();
+        assertThat(inbox.delivered()).extracting(m -> m.mail().from()).containsExactly(List.of("x@evil.example"), List.of(),
+                List.of("support@storeco.example", "x@evil.example"));
+        assertThat(inbox.delivered()).extracting(m -> m.mail().singleFrom()).containsExactly("x@evil.example", null, null);
+        assertThat(inbox.delivered().get(0).author()).contains("x@evil.example");
+    }
+
+    @Test
+    void ourMailServersDmarcVerdictGoesWithTheMessageNotTheOneItCameWith() throws Exception {
+        // given: our server's verdict on top, folded; a forged "pass" below it
+        String raw = "Authentication-Results: mx.blackstart.local;\r\n"
+                + "\tspf=fail smtp.mailfrom=evil.example;\r\n"
+                + "\tdmarc=fail (p=reject) header.from=storeco.example\r\n"
+                + "Authentication-Results: mx.storeco.example; dmarc=pass header.from=storeco.example\r\n"
+                + "From: StoreCo Support <support@storeco.example>\r\n"
+                + "To: " + MailFixtures.OURS + "\r\n"
+                + "Subject: " + SUBJECT + "\r\n"
+                + "Message-ID: <spoof-1@evil.example>\r\n\r\n"
+                + "The fault is resolved.\r\n";
+        mailbox.deliver(new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
+
+        // when
+        poller().poll();
+
+        // then: the plugin reports it, the platform parks it
+        VendorMessage handedOn = inbox.delivered().get(0);
+        assertThat(handedOn.mail().singleFrom()).isEqualTo("support@storeco.example");
+        assertThat(handedOn.mail().dmarc()).isEqualTo("fail");
+        assertThat(handedOn.mail().dmarcFailed()).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void aTwoMegabyteBodyOfAngleBracketsIsCutAndHandedOnWithoutStallingThePoll() throws Exception {
+        // given: an HTML-only reply and a plain one, each 2 MB of '<'
+        MimeMessage html = MailFixtures.vendorMail(SUBJECT, "");
+        html.setContent("<".repeat(2 * 1024 * 1024), "text/html; charset=UTF-8");
+        html.saveChanges();
+        mailbox.deliver(html);
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "<".repeat(2 * 1024 * 1024)));
+        mailbox.deliver(MailFixtures.vendorMail(SUBJECT, "Please send the controller logs."));
+        MailboxPoller poller = poller();
+
+        // when
+        int handedOn = poller.poll();
+
+        // then: all three reach the case, the cut ones saying so, and the mailbox stays healthy
+        assertThat(handedOn).isEqualTo(3);
+        assertThat(poller.lastPoll().ok()).isTrue();
+        assertThat(inbox.delivered()).hasSize(3);
+        for (VendorMessage cut : inbox.delivered().subList(0, 2)) {
+            assertThat(cut.caseNumber()).isEqualTo(MailFixtures.CASE);
+            assertThat(cut.text()).hasSizeLessThan(ReplyReader.MAX_TEXT + 300)
+                    .endsWith("was cut here; the whole e-mail is in the case mailbox, folder INBOX.)");
+        }
+        assertThat(inbox.delivered().get(2).text()).isEqualTo("Please send the controller logs.");
+        assertThat(seenFlags()).containsExactly(true, true, true);
+    }
 }

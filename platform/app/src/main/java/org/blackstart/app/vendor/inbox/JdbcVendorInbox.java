@@ -18,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The vendor inbox in the database. A message is committed first ({@code RECEIVED}, with its files),
  * then delivered in a second transaction that moves it to {@code DELIVERED}; should the node stop in
- * between, {@link VendorRedelivery} delivers it later. A message for no known case is parked: stored
- * as {@code PARKED} and a {@code vendor-parked-message} process started in the same transaction,
- * so a commander finds it in Tasklist.
+ * between, {@link VendorRedelivery} delivers it later. A message for no known case, or an e-mail
+ * whose sender may not speak for the case's vendor ({@link VendorMailSenders}), is parked: stored as
+ * {@code PARKED} with the reason and a {@code vendor-parked-message} process started in the same
+ * transaction, so a commander finds it in Tasklist. A parked message touches no case: nothing on the
+ * timeline, no acknowledgement, no BPMN message.
  */
 @Component
 public class JdbcVendorInbox implements VendorInbox {
@@ -33,15 +35,17 @@ public class JdbcVendorInbox implements VendorInbox {
     private final VendorMessageStore messages;
     private final VendorCaseStore cases;
     private final VendorMessageDelivery delivery;
+    private final VendorMailSenders senders;
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     JdbcVendorInbox(VendorMessageStore messages, VendorCaseStore cases, VendorMessageDelivery delivery,
-                    RuntimeService runtime, TransactionTemplate transactions, Clock clock) {
+                    VendorMailSenders senders, RuntimeService runtime, TransactionTemplate transactions, Clock clock) {
         this.messages = messages;
         this.cases = cases;
         this.delivery = delivery;
+        this.senders = senders;
         this.runtime = runtime;
         this.transactions = transactions;
         this.clock = clock;
@@ -57,7 +61,8 @@ public class JdbcVendorInbox implements VendorInbox {
             return Outcome.DUPLICATE;
         }
         if (stored.parked()) {
-            log.info("vendor message {} of {} parked: no case {}", stored.id(), message.system(), message.caseNumber());
+            log.info("BLACKSTART-VENDOR-010 vendor message {} of {} parked for a person: {}", stored.id(), message.system(),
+                    stored.parkedReason());
             return Outcome.PARKED;
         }
         try {
@@ -71,22 +76,34 @@ public class JdbcVendorInbox implements VendorInbox {
 
     private Stored store(VendorMessage message) {
         Optional<VendorCaseRecord> known = cases.find(message.system(), message.caseNumber());
+        String reason;
         if (known.isPresent()) {
             VendorCaseRecord vendorCase = known.get();
-            long id = messages.insert(message, VendorMessageRecord.RECEIVED, vendorCase.caseNumber(), vendorCase.incidentKey(),
-                    vendorCase.vendor(), clock.instant());
-            return new Stored(id, false);
+            Optional<String> refused = senders.refusal(message, vendorCase);
+            if (refused.isEmpty()) {
+                long id = messages.insert(message, VendorMessageRecord.RECEIVED, vendorCase.caseNumber(),
+                        vendorCase.incidentKey(), vendorCase.vendor(), clock.instant());
+                return new Stored(id, null);
+            }
+            reason = refused.get();
+        } else {
+            reason = message.caseNumber() == null ? "the message names no case number"
+                    : "no " + message.system() + " case " + message.caseNumber() + " was opened here";
         }
-        long id = messages.insert(message, VendorMessageRecord.PARKED, message.caseNumber(), null, null, clock.instant());
+        // The case number stays as the message claimed it, for the person filing it; no incident or vendor.
+        long id = messages.insert(message, VendorMessageRecord.PARKED, message.caseNumber(), null, null, reason, clock.instant());
         Map<String, Object> variables = new HashMap<>();
         variables.put("vendorMessageId", id);
         variables.put("vendorSystem", message.system());
-        variables.put("caseNumber", message.caseNumber());
-        variables.put("vendorMessageAuthor", message.author());
-        variables.put("vendorMessageSubject", message.subject());
-        variables.put("vendorMessageText", message.text());
+        // As stored (128 characters at most): the task's name quotes it, and the engine keeps names of 255.
+        variables.put("caseNumber", message.caseNumber() == null || message.caseNumber().length() <= 128
+                ? message.caseNumber() : message.caseNumber().substring(0, 128));
+        variables.put("vendorMessageAuthor", VendorMessageDelivery.forProcess(message.author(), id));
+        variables.put("vendorMessageSubject", VendorMessageDelivery.forProcess(message.subject(), id));
+        variables.put("vendorMessageText", VendorMessageDelivery.forProcess(message.text(), id));
+        variables.put("vendorMessageParkedReason", reason);
         runtime.startProcessInstanceByKey(PARKED_PROCESS, PARKED_KEY_PREFIX + id, variables);
-        return new Stored(id, true);
+        return new Stored(id, reason);
     }
 
     /**
@@ -107,6 +124,10 @@ public class JdbcVendorInbox implements VendorInbox {
         }));
     }
 
-    private record Stored(long id, boolean parked) {
+    /** @param parkedReason why it was parked; {@code null} when it found its case */
+    private record Stored(long id, String parkedReason) {
+        boolean parked() {
+            return parkedReason != null;
+        }
     }
 }

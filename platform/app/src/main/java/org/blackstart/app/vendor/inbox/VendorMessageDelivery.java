@@ -28,6 +28,8 @@ class VendorMessageDelivery {
     static final String ACKNOWLEDGED = "VendorAcknowledged";
     /** How much of a vendor's text the timeline line quotes. */
     private static final int QUOTE = 200;
+    /** The engine keeps a text variable in a column of 4000 characters; a longer one fails the whole transaction. */
+    private static final int PROCESS_TEXT = 4000;
 
     private final VendorCaseStore cases;
     private final Timeline timeline;
@@ -90,11 +92,23 @@ class VendorMessageDelivery {
         Map<String, Object> variables = new HashMap<>();
         variables.put("vendorMessageId", message.id());
         variables.put("vendorMessageKind", message.kind());
-        variables.put("vendorMessageAuthor", message.author());
-        variables.put("vendorMessageSubject", message.subject());
-        variables.put("vendorMessageText", message.text());
+        variables.put("vendorMessageAuthor", forProcess(message.author(), message.id()));
+        variables.put("vendorMessageSubject", forProcess(message.subject(), message.id()));
+        variables.put("vendorMessageText", forProcess(message.text(), message.id()));
         variables.put("vendorMessageFiles", message.files());
         return variables;
+    }
+
+    /**
+     * A message's text as a process variable: whole when it fits the engine's column, else its start and
+     * where the whole message is. A vendor's long mail must not keep its message from ever being delivered.
+     */
+    static String forProcess(String text, long messageId) {
+        if (text == null || text.length() <= PROCESS_TEXT) {
+            return text;
+        }
+        String rest = "… (cut; the whole message: GET /api/vendor-messages/" + messageId + ")";
+        return text.substring(0, PROCESS_TEXT - rest.length()) + rest;
     }
 
     private static String line(VendorMessageRecord message, VendorCaseRecord vendorCase, Kind kind, String filedBy) {

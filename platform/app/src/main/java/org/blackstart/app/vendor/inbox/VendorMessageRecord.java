@@ -5,14 +5,17 @@ import java.time.Instant;
 /**
  * A stored vendor message, as {@code bs_vendor_message} keeps it.
  *
- * @param state RECEIVED (stored, not yet delivered), DELIVERED, PARKED (no case matched), FILED (a
- *              person filed it under a case, then it was delivered) or DISMISSED
- * @param files how many files came with it
+ * @param state        RECEIVED (stored, not yet delivered), DELIVERED, PARKED (no case matched, or the
+ *                     sender may not speak for the case's vendor), FILED (a person filed it under a case,
+ *                     then it was delivered) or DISMISSED
+ * @param parkedReason why it was parked, for the person who files or dismisses it; {@code null} otherwise
+ * @param files        how many files came with it
  */
 public record VendorMessageRecord(long id, String system, String account, String messageId, String caseNumber,
                                   String incidentKey, String vendor, String kind, String author, String subject,
                                   String text, String status, Instant receivedAt, Instant storedAt, String state,
-                                  String resolvedBy, Instant resolvedAt, String resolvedNote, int files) {
+                                  String resolvedBy, Instant resolvedAt, String resolvedNote, String parkedReason,
+                                  int files) {
 
     public static final String RECEIVED = "RECEIVED";
     public static final String DELIVERED = "DELIVERED";

@@ -20,7 +20,7 @@ public class VendorMessageStore {
 
     private static final String COLUMNS = "m.id, m.system, m.account, m.message_id, m.case_number, m.incident_key, m.vendor, "
             + "m.kind, m.author, m.subject, m.text, m.status, m.received_at, m.stored_at, m.state, m.resolved_by, "
-            + "m.resolved_at, m.resolved_note, (SELECT COUNT(*) FROM bs_vendor_message_file f WHERE f.message_id = m.id) AS files";
+            + "m.resolved_at, m.resolved_note, m.parked_reason, (SELECT COUNT(*) FROM bs_vendor_message_file f WHERE f.message_id = m.id) AS files";
     /** Large enough for any e-mail people read; the rest of a longer text is cut, never the row refused. */
     private static final int MAX_TEXT = 100_000;
 
@@ -35,11 +35,17 @@ public class VendorMessageStore {
      * when the system's message id was stored before.
      */
     long insert(VendorMessage message, String state, String caseNumber, String incidentKey, String vendor, Instant now) {
+        return insert(message, state, caseNumber, incidentKey, vendor, null, now);
+    }
+
+    /** As {@link #insert(VendorMessage, String, String, String, String, Instant)}, parked for {@code parkedReason}. */
+    long insert(VendorMessage message, String state, String caseNumber, String incidentKey, String vendor,
+                String parkedReason, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO bs_vendor_message (system, account, message_id, "
-                    + "case_number, incident_key, vendor, kind, author, subject, text, status, received_at, stored_at, state) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + "case_number, incident_key, vendor, kind, author, subject, text, status, received_at, stored_at, state, "
+                    + "parked_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setString(1, message.system());
             insert.setString(2, cut(message.account(), 64));
             insert.setString(3, cut(message.messageId(), 512));
@@ -49,11 +55,12 @@ public class VendorMessageStore {
             insert.setString(7, message.kind().name());
             insert.setString(8, cut(message.author(), 255));
             insert.setString(9, cut(message.subject(), 1000));
-            insert.setString(10, cut(message.text(), MAX_TEXT));
+            insert.setString(10, cutText(message.text()));
             insert.setString(11, cut(message.status(), 128));
             insert.setTimestamp(12, Timestamp.from(message.receivedAt()));
             insert.setTimestamp(13, Timestamp.from(now));
             insert.setString(14, state);
+            insert.setString(15, cut(parkedReason, 1000));
             return insert;
         }, keys);
         long id = keys.getKeyAs(Number.class).longValue();
@@ -125,12 +132,22 @@ public class VendorMessageStore {
                 rs.getString("message_id"), rs.getString("case_number"), rs.getString("incident_key"), rs.getString("vendor"),
                 rs.getString("kind"), rs.getString("author"), rs.getString("subject"), rs.getString("text"),
                 rs.getString("status"), instant(rs, "received_at"), instant(rs, "stored_at"), rs.getString("state"),
-                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getString("resolved_note"), rs.getInt("files"));
+                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getString("resolved_note"),
+                rs.getString("parked_reason"), rs.getInt("files"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
+    }
+
+    /** The text, or as much as fits with a line saying the rest was cut: a reader must not think it complete. */
+    static String cutText(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        String note = "\n\n(Cut here: the message is longer than " + MAX_TEXT + " characters.)";
+        return text.substring(0, MAX_TEXT - note.length()) + note;
     }
 
     private static String cut(String text, int max) {

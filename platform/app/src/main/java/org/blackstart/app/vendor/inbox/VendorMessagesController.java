@@ -127,12 +127,12 @@ class VendorMessagesController {
     record MessageView(long id, String system, String account, String messageId, String caseNumber, String incidentKey,
                        String vendor, String kind, String author, String subject, String text, String status,
                        Instant receivedAt, Instant storedAt, String state, String resolvedBy, Instant resolvedAt,
-                       String resolvedNote, int fileCount, List<FileView> files) {
+                       String resolvedNote, String parkedReason, int fileCount, List<FileView> files) {
 
         static MessageView of(VendorMessageRecord m, List<VendorMessageFile> files) {
             return new MessageView(m.id(), m.system(), m.account(), m.messageId(), m.caseNumber(), m.incidentKey(),
                     m.vendor(), m.kind(), m.author(), m.subject(), m.text(), m.status(), m.receivedAt(), m.storedAt(),
-                    m.state(), m.resolvedBy(), m.resolvedAt(), m.resolvedNote(), m.files(),
+                    m.state(), m.resolvedBy(), m.resolvedAt(), m.resolvedNote(), m.parkedReason(), m.files(),
                     files == null ? null : files.stream().map(f -> new FileView(f.id(), f.fileName(), f.contentType(),
                             f.size(), "/api/vendor-messages/" + m.id() + "/files/" + f.id())).toList());
         }

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.blackstart.spi.vendor.VendorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,8 @@ class ConfiguredVendors {
 
     static final String PREFIX = "blackstart.vendors.registry";
     static final String DEMO_PREFIX = "blackstart.demo.vendors";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredVendors.class);
 
     /** A configured vendor and the property it is configured under. */
     record ConfiguredVendor(Vendor vendor, String path) {
@@ -37,6 +42,11 @@ class ConfiguredVendors {
             throw new InvalidVendorConfigurationException(violations);
         }
         this.vendors = Collections.unmodifiableMap(new TreeMap<>(all));
+        this.vendors.values().stream()
+                .filter(c -> VendorMessage.EMAIL.equals(c.vendor().ticketing().system()) && c.vendor().mailSenders().isEmpty())
+                .forEach(c -> LOG.warn("BLACKSTART-VENDOR-002 vendor {} is reached by e-mail but names no mail-senders: "
+                        + "every e-mail about its cases is parked for a person; set {}.mail-senders (its support "
+                        + "address, or @its-domain)", c.vendor().id(), c.path()));
     }
 
     private static void collect(String prefix, Map<String, VendorSpec> specs, Map<String, ConfiguredVendor> into,

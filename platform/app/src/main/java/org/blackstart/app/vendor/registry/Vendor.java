@@ -10,10 +10,11 @@ import org.blackstart.app.incident.Severity;
 /**
  * A checked vendor of the registry: every field valid, defaults filled in.
  *
- * @param ackSla the response time the contract promises, for every severity
+ * @param ackSla      the response time the contract promises, for every severity
+ * @param mailSenders who may write for the vendor by e-mail
  */
 public record Vendor(String id, String name, VendorKind kind, String contract, List<String> supportChannels,
-                     Map<Severity, Duration> ackSla, List<Contact> contacts, Ticketing ticketing) {
+                     Map<Severity, Duration> ackSla, List<Contact> contacts, Ticketing ticketing, MailSenders mailSenders) {
 
     /** The role of the contact who is called when the vendor misses its response time. */
     public static final String DUTY_MANAGER = "duty-manager";
@@ -53,6 +54,6 @@ public record Vendor(String id, String name, VendorKind kind, String contract, L
         ticketingSpec.put("account", ticketing.account());
         return new VendorSpec(name, kind.slug(), contract, supportChannels, sla,
                 contacts.stream().map(c -> new VendorSpec.ContactSpec(c.name(), c.role(), c.phone(), c.email())).toList(),
-                ticketingSpec);
+                ticketingSpec, mailSenders.entries());
     }
 }

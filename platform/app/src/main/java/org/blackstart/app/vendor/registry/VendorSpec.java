@@ -17,9 +17,13 @@ import java.util.Map;
  * @param contacts        people at the vendor; the one with role {@code duty-manager} is called on an SLA breach
  * @param ticketing       {@code system} (servicenow | jira | rest | email, default email) and {@code account}
  *                        (the plugin's account name, default the vendor id)
+ * @param mailSenders     who may write for the vendor by e-mail: addresses ({@code support@storeco.example})
+ *                        and whole domains ({@code @storeco.example}); an e-mail from anyone else never
+ *                        reaches the vendor's cases, it is parked for a person
  */
 public record VendorSpec(String name, String kind, String contract, List<String> supportChannels,
-                         Map<String, String> ackSla, List<ContactSpec> contacts, Map<String, String> ticketing) {
+                         Map<String, String> ackSla, List<ContactSpec> contacts, Map<String, String> ticketing,
+                         List<String> mailSenders) {
 
     /** A person at the vendor; {@code phone} in E.164. */
     public record ContactSpec(String name, String role, String phone, String email) {

@@ -23,6 +23,11 @@ public final class VendorValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A host name of two or more labels: letters, digits and inner '-', as DNS has them (IDNs in their xn-- form). */
+    private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** The local part of an address as senders write it: no space, no quotes, no '@'. */
+    private static final Pattern LOCAL_PART = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}");
+    private static final int MAX_MAIL_SENDERS = 100;
     /** The ticketing plugins' slugs. */
     public static final List<String> SYSTEMS = List.of("servicenow", "jira", "rest", "email");
     private static final Set<String> TICKETING_FIELDS = Set.of("system", "account");
@@ -80,10 +85,11 @@ public final class VendorValidator {
         Map<Severity, Duration> sla = ackSla(spec.ackSla(), problems);
         List<Vendor.Contact> contacts = contacts(spec.contacts(), problems);
         Vendor.Ticketing ticketing = ticketing(id, spec.ticketing(), problems);
+        MailSenders mailSenders = mailSenders(spec.mailSenders(), problems);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new Vendor(id, name, kind, contract, channels, sla, contacts, ticketing), List.of());
+        return new Result(new Vendor(id, name, kind, contract, channels, sla, contacts, ticketing, mailSenders), List.of());
     }
 
     private static VendorKind kind(String kind, List<FieldProblem> problems) {
@@ -195,6 +201,42 @@ public final class VendorValidator {
                     "must be 1 to 64 letters, digits, '.', '_' or '-', was '" + account + "'"));
         }
         return new Vendor.Ticketing(system, account);
+    }
+
+    /**
+     * Addresses and {@code @domains}, lower-cased (mail domains are not case-sensitive, and a check
+     * that compares lower-cased text cannot be fooled by case), each once.
+     */
+    private static MailSenders mailSenders(List<String> given, List<FieldProblem> problems) {
+        List<String> entries = new ArrayList<>();
+        List<String> written = given == null ? List.of() : given;
+        if (written.size() > MAX_MAIL_SENDERS) {
+            problems.add(new FieldProblem("mailSenders", "must name at most " + MAX_MAIL_SENDERS + " addresses or domains"));
+            return MailSenders.NONE;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            String entry = trimmed(written.get(i));
+            String sender = entry == null ? null : entry.toLowerCase(Locale.ROOT);
+            if (sender == null || !isMailSender(sender)) {
+                problems.add(new FieldProblem("mailSenders[" + i + "]", "must be an e-mail address like support@storeco.example "
+                        + "or a whole domain like @storeco.example, was '" + written.get(i) + "'"));
+            } else if (!entries.contains(sender)) {
+                entries.add(sender);
+            }
+        }
+        return new MailSenders(entries);
+    }
+
+    private static boolean isMailSender(String sender) {
+        int at = sender.lastIndexOf('@');
+        if (at < 0 || sender.length() > 254 || sender.indexOf('@') != at) {
+            return false;
+        }
+        String local = sender.substring(0, at);
+        String domain = sender.substring(at + 1);
+        boolean localOk = at == 0 || (LOCAL_PART.matcher(local).matches() && !local.startsWith(".") && !local.endsWith(".")
+                && !local.contains(".."));
+        return localOk && domain.length() <= 253 && DOMAIN.matcher(domain).matches();
     }
 
     private static String trimmed(String value) {

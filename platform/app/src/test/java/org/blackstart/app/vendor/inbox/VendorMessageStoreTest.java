@@ -105,4 +105,24 @@ class VendorMessageStoreTest {
         assertThat(store.inState("PARKED", 10)).isEmpty();
         assertThat(store.inState(null, 10)).hasSize(1);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aParkedMessageKeepsWhyAndATextTooLongToKeepSaysItWasCut(String db, DataSource dataSource) {
+        // given
+        VendorMessageStore store = store(dataSource);
+        VendorMessage longOne = new VendorMessage("email", null, "INC-2026-0001-STORECO", "<m-1@evil.example>", Kind.REPLY,
+                "x@evil.example", "[Case INC-2026-0001-STORECO] ok", "ok ".repeat(60_000), null, NOW, List.of());
+
+        // when
+        long id = store.insert(longOne, VendorMessageRecord.PARKED, longOne.caseNumber(), null, null,
+                "sender x@evil.example is not one of the mail-senders of StoreCo Storage Systems", NOW);
+
+        // then
+        VendorMessageRecord parked = store.find(id).orElseThrow();
+        assertThat(parked.parkedReason()).isEqualTo("sender x@evil.example is not one of the mail-senders of StoreCo Storage Systems");
+        assertThat(parked.account()).isNull();
+        assertThat(parked.text()).hasSize(100_000).startsWith("ok ok")
+                .endsWith("(Cut here: the message is longer than 100000 characters.)");
+    }
 }

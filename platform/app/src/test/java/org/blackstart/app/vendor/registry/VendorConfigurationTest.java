@@ -124,6 +124,21 @@ class VendorConfigurationTest {
     }
 
     @Test
+    void mailSendersBindLowerCasedAndABadOneStopsTheStart() {
+        // given: an address and a whole domain, as an operator may write them
+        runner.withPropertyValues(STORECO + "mail-senders[0]=Support@StoreCo.example", STORECO + "mail-senders[1]=@storeco.example")
+                .run(context -> {
+                    // then
+                    assertThat(context).hasNotFailed();
+                    MailSenders senders = context.getBean(ConfiguredVendors.class).vendors().get("storeco").vendor().mailSenders();
+                    assertThat(senders.entries()).containsExactly("support@storeco.example", "@storeco.example");
+                });
+        runner.withPropertyValues(STORECO + "mail-senders=support@storeco.example, storeco.example").run(context -> assertFailure(
+                context, "blackstart.vendors.registry.storeco.mail-senders[1]: must be an e-mail address like "
+                        + "support@storeco.example or a whole domain like @storeco.example, was 'storeco.example'"));
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         runner.withPropertyValues(STORECO + "kind=disks", STORECO + "ticketing.system=zendesk", STORECO + "name=")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
