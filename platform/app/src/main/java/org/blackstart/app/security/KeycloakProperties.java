@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param identityCacheLifetime how long the engine keeps users and group memberships read from Keycloak; a
  *                              person removed from a group loses its rights at the latest after this long
  * @param identityCacheSize     queries kept in each of the engine's identity caches
+ * @param tokenClockSkew        how far this node's clock may be off Keycloak's when a token's expiry is checked
  */
 @ConfigurationProperties("blackstart.keycloak")
 @Validated
@@ -27,7 +28,8 @@ public record KeycloakProperties(URI issuerUri,
                                  @DefaultValue("blackstart-api") String apiAudience,
                                  Client engine,
                                  @DefaultValue("5m") Duration identityCacheLifetime,
-                                 @DefaultValue("1000") int identityCacheSize) {
+                                 @DefaultValue("1000") int identityCacheSize,
+                                 @DefaultValue("30s") Duration tokenClockSkew) {
 
     static final String PREFIX = "blackstart.keycloak.";
 
@@ -47,6 +49,9 @@ public record KeycloakProperties(URI issuerUri,
             if (identityCacheLifetime == null || identityCacheLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException(PREFIX + "identity-cache-lifetime: at least 1s (was "
                         + identityCacheLifetime + ")");
+            }
+            if (tokenClockSkew == null || tokenClockSkew.isNegative() || tokenClockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException(PREFIX + "token-clock-skew: between 0s and 5m (was " + tokenClockSkew + ")");
             }
             if (identityCacheSize < 1) {
                 throw new IllegalArgumentException(PREFIX + "identity-cache-size: at least 1 (was " + identityCacheSize + ")");

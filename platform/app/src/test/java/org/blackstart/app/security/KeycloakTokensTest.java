@@ -16,7 +16,7 @@ class KeycloakTokensTest {
 
     private final OAuth2TokenValidator<Jwt> validator = KeycloakTokens.validator(new KeycloakProperties(URI.create(ISSUER),
             new KeycloakProperties.Client("blackstart-web", "s1"), "blackstart-api",
-            new KeycloakProperties.Client("blackstart-engine", "s2"), Duration.ofMinutes(5), 100));
+            new KeycloakProperties.Client("blackstart-engine", "s2"), Duration.ofMinutes(5), 100, Duration.ofSeconds(30)));
 
     private static Jwt.Builder token() {
         Instant now = Instant.now();
@@ -43,6 +43,12 @@ class KeycloakTokensTest {
     void anExpiredTokenIsRefused() {
         Instant past = Instant.now().minus(Duration.ofMinutes(10));
         assertThat(validator.validate(token().issuedAt(past.minusSeconds(300)).expiresAt(past).build()).hasErrors()).isTrue();
+    }
+
+    @Test
+    void aTokenJustExpiredIsAcceptedWithinTheClockSkew() {
+        Instant justNow = Instant.now().minusSeconds(5);
+        assertThat(validator.validate(token().issuedAt(justNow.minusSeconds(300)).expiresAt(justNow).build()).hasErrors()).isFalse();
     }
 
     @Test
