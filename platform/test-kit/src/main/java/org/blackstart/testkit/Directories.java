@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** File system helpers for servers that tests start. */
-final class Directories {
+/** File system helpers for servers that tests start (PostgreSQL here, Keycloak in {@code keycloak}). */
+public final class Directories {
 
     private Directories() {
     }
@@ -22,7 +22,7 @@ final class Directories {
      * share a machine and neither can write the other's files. World-readable, because a root JVM
      * runs servers as another account that must read the binaries inside.
      */
-    static Path userCache(String name) {
+    public static Path userCache(String name) {
         String user = System.getProperty("user.name", "unknown").replaceAll("[^A-Za-z0-9._-]", "_");
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "blackstart-" + name + "-" + user);
         try {
@@ -38,7 +38,8 @@ final class Directories {
         }
     }
 
-    static void deleteIfExists(Path root) {
+    /** Deletes the tree, not following symbolic links out of it. */
+    public static void deleteIfExists(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -18,7 +18,7 @@ import java.time.Instant;
  * lock on it; the operating system releases that lock when the JVM dies however it dies, so a later
  * run can tell an abandoned directory (killed test fork) from one that is still in use.
  */
-final class RunDirectory {
+public final class RunDirectory {
 
     private static final String PREFIX = "run-";
     private static final String LOCK = "jvm.lock";
@@ -33,21 +33,36 @@ final class RunDirectory {
         this.lockFile = lockFile;
     }
 
+    /** A PostgreSQL server's run directory: with its socket directory and an empty log. */
     static RunDirectory createIn(Path cache) {
+        RunDirectory run = lockedIn(cache);
+        try {
+            Files.createDirectory(run.socket());
+            Files.createFile(run.log());
+            return run;
+        } catch (IOException e) {
+            run.delete();
+            throw new UncheckedIOException("cannot prepare " + run.root(), e);
+        }
+    }
+
+    /**
+     * A new, empty directory in {@code cache}, locked by this JVM; abandoned ones (their JVM is
+     * gone) are removed on the way.
+     */
+    public static RunDirectory lockedIn(Path cache) {
         removeAbandoned(cache);
         try {
             Path root = Files.createTempDirectory(cache, PREFIX);
             FileChannel lockFile = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lockFile.lock();
-            Files.createDirectory(root.resolve("socket"));
-            Files.createFile(root.resolve("postgres.log"));
             return new RunDirectory(root, lockFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run directory in " + cache, e);
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -71,7 +86,8 @@ final class RunDirectory {
         }
     }
 
-    void delete() {
+    /** Releases the lock and deletes the directory. */
+    public void delete() {
         try {
             lockFile.close();
         } catch (IOException ignored) {
