@@ -34,6 +34,11 @@ class DemoUsers {
     @EventListener(ApplicationStartedEvent.class)
     @Order(1)
     void createDemoUsers() {
+        if (identity.isReadOnly()) {
+            // Keycloak mode: people and their groups are managed in Keycloak, the engine cannot write them
+            LOG.info("BLACKSTART-APP-006 demo users skipped: users and groups come from a read-only identity provider");
+            return;
+        }
         user("commander", "Casey", "Commander", INCIDENT_COMMANDERS);
         user("agent", "Alex", "Agent", SUPPORT_AGENTS);
         user("admin", "Ada", "Admin", PLATFORM_ADMINS);

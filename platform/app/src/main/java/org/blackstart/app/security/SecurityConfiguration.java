@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -31,7 +32,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. {@code /api} takes HTTP Basic against the engine's users; {@code /engine-rest}
  * is authenticated by Camunda's own filter, so that the engine applies its authorizations to every
  * REST call; the webapps have their own login and CSRF protection, which Spring Security must not
- * duplicate (both on makes the webapp login fail with 403).
+ * duplicate (both on makes the webapp login fail with 403). In Keycloak mode
+ * {@link KeycloakSecurityConfiguration} replaces the webapps' and {@code /engine-rest}'s chains and
+ * how callers authenticate; the role rules here stay the same.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -72,8 +75,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ProblemWriter problems) throws Exception {
-        return http.securityMatcher(path("/api/**"))
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ProblemWriter problems,
+                            CallerAuthentication callers) throws Exception {
+        http.securityMatcher(path("/api/**"))
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/incidents"))
@@ -134,11 +138,9 @@ class SecurityConfiguration {
                                         authority(ON_CALL))))
                         // everything else under /api: members of Blackstart's groups, not any user of the engine
                         .anyRequest().hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS),
-                                authority(PLATFORM_ADMINS), authority(ON_CALL)))
-                .httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
-                    problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "log in with HTTP Basic");
-                }))
+                                authority(PLATFORM_ADMINS), authority(ON_CALL)));
+        callers.configure(http);
+        return http
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(response,
                         HttpStatus.FORBIDDEN, "Forbidden", "your groups do not allow " + request.getMethod() + " "
                                 + request.getRequestURI())))
@@ -147,8 +149,19 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** HTTP Basic against the engine's users; in Keycloak mode a bearer token instead. */
+    @Bean
+    @Conditional(KeycloakMode.Off.class)
+    CallerAuthentication httpBasicCallers(ProblemWriter problems) {
+        return http -> http.httpBasic(basic -> basic.realmName("Blackstart").authenticationEntryPoint((request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Blackstart\"");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "log in with HTTP Basic");
+        }));
+    }
+
     @Bean
     @Order(2)
+    @Conditional(KeycloakMode.Off.class)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -159,13 +172,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager manager) throws Exception {
-        return http.securityMatcher(path("/actuator/**"))
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager manager, CallerAuthentication callers)
+            throws Exception {
+        http.securityMatcher(path("/actuator/**"))
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info")).permitAll()
-                        .anyRequest().hasAuthority(authority(PLATFORM_ADMINS)))
-                .httpBasic(basic -> basic.realmName("Blackstart"))
+                        .anyRequest().hasAuthority(authority(PLATFORM_ADMINS)));
+        callers.configure(http);
+        return http
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -173,6 +188,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
+    @Conditional(KeycloakMode.Off.class)
     SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -186,6 +202,7 @@ class SecurityConfiguration {
 
     /** Camunda's HTTP Basic filter: REST calls run as the user, under the engine's authorizations. */
     @Bean
+    @Conditional(KeycloakMode.Off.class)
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
