@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Failed logins per client address: {@code maxFailures} within {@code window} are allowed; the one
  * that uses them up blocks the address for {@code block}. Counted per address, never per user, so
- * that wrong passwords from one place cannot lock a person out everywhere.
+ * that wrong passwords from one place cannot lock a person out everywhere. A successful login does not
+ * wipe the count: whoever holds one valid account could otherwise mix it in to keep guessing others'.
  */
 public final class FailedLogins {
 

@@ -31,8 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottleFilter.class);
-    /** Camunda's webapp login: {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}. */
-    private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
+    /**
+     * Camunda's webapp login, {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}, under whatever
+     * {@code camunda.bpm.webapp.application-path} the operator chose.
+     */
+    private static final Pattern WEBAPP_LOGIN = Pattern.compile("(/[^/]+)*/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
     private final FailedLogins failedLogins;
     private final ProblemWriter problems;
