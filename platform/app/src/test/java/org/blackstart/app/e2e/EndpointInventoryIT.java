@@ -197,7 +197,7 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /api/incidents/{key}/vendor-cases", CUSTOMER_READERS,
             "GET /api/incidents/{key}/vendor-escalations", CUSTOMER_READERS,
             "POST /api/incidents/{key}/vendor-escalations", COMMAND,
-            "GET /api/incidents/{key}/vendor-escalations/{vendor}/attachments", Access.groups(COMMANDERS, ON_CALL, ADMINS),
+            "GET /api/incidents/{key}/vendor-escalations/{vendor}/attachments", ANY_MEMBER,
             "POST /api/incidents/{key}/vendor-escalations/{vendor}/attachments", Access.groups(COMMANDERS, ON_CALL, ADMINS),
 
             // the platform and the demo
