@@ -128,8 +128,6 @@ class SecurityConfiguration {
                                 path(HttpMethod.GET, "/api/incidents/*/vendor-escalations"),
                                 path(HttpMethod.GET, "/api/plugins"))
                         .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
-                        .requestMatchers(path(HttpMethod.GET, "/api/incidents/*/vendor-escalations/*/attachments"))
-                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(ON_CALL), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.GET, "/api/oncall/people"))
                         .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.GET, "/api/oncall/people/{id}")).access(new WebExpressionAuthorizationManager(

@@ -197,7 +197,7 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /api/incidents/{key}/vendor-cases", CUSTOMER_READERS,
             "GET /api/incidents/{key}/vendor-escalations", CUSTOMER_READERS,
             "POST /api/incidents/{key}/vendor-escalations", COMMAND,
-            "GET /api/incidents/{key}/vendor-escalations/{vendor}/attachments", Access.groups(COMMANDERS, ON_CALL, ADMINS),
+            "GET /api/incidents/{key}/vendor-escalations/{vendor}/attachments", ANY_MEMBER,
             "POST /api/incidents/{key}/vendor-escalations/{vendor}/attachments", Access.groups(COMMANDERS, ON_CALL, ADMINS),
 
             // the platform and the demo
@@ -356,6 +356,9 @@ class EndpointInventoryIT extends PlatformIT {
         // then
         assertThat(mappings).as("servlet mappings: a new servlet is a new set of endpoints; declare it and its "
                 + "authentication in EndpointInventoryIT").containsExactlyInAnyOrderElementsOf(SERVLET_MAPPINGS);
+        assertThat(context.getBean(ResourceConfig.class).getClasses().stream().filter(type -> type.isAnnotationPresent(Path.class))
+                .map(type -> Resource.from(type).getPath())).as("Camunda REST root resources: the default engine's and named engines'")
+                .containsExactlyInAnyOrder("", "/engine");
         assertThat(engineRestRoots("")).as("Camunda REST resources: declare a new one in ENGINE_REST_RESOURCES")
                 .containsExactlyInAnyOrderElementsOf(ENGINE_REST_RESOURCES);
         assertThat(engineRestRoots("/engine")).as("Camunda REST resources of a named engine")
