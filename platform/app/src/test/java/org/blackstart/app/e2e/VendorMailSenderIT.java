@@ -129,6 +129,28 @@ class VendorMailSenderIT extends PlatformIT {
                 .satisfies(message -> assertThat(message.path("account").asText()).isEqualTo("storeco"));
     }
 
+    @Test
+    void aVendorsMailSendersAreSetThroughTheApiAndABadOneChangesNothing() {
+        // given
+        String vendor = """
+                {"name": "MailCo", "kind": "software", "ackSla": {"SEV1": "PT15M", "SEV2": "PT1H", "SEV3": "PT4H", "SEV4": "P1D"},
+                 "mailSenders": [%s]}""";
+
+        // when
+        var created = api().send("commander", HttpMethod.PUT, "/api/vendors/mailco",
+                vendor.formatted("\"Desk@MailCo.example\", \"@mailco.example\""));
+        var refused = api().send("commander", HttpMethod.PUT, "/api/vendors/mailco",
+                vendor.formatted("\"desk@mailco.example\", \"mailco.example\""));
+
+        // then
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("mailSenders[1]");
+        JsonNode stored = api().json(api().send("agent", HttpMethod.GET, "/api/vendors/mailco", null));
+        assertThat(stored.path("mailSenders").toString()).isEqualTo("[\"desk@mailco.example\",\"@mailco.example\"]");
+        assertThat(api().send("commander", HttpMethod.DELETE, "/api/vendors/mailco", null).getStatusCode().value()).isEqualTo(204);
+    }
+
     private List<String> vendorLines(VendorSteps steps, String key) {
         return steps.timeline(key).stream().filter(line -> line.startsWith("VENDORS")).toList();
     }
