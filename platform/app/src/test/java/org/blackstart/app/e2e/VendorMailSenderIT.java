@@ -14,7 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.time.Instant;
+import java.util.UUID;
 import org.blackstart.app.demo.DemoMailServer;
+import org.blackstart.app.vendor.cases.VendorCaseStore;
+import org.blackstart.spi.vendor.MailOrigin;
+import org.blackstart.spi.vendor.VendorInbox;
+import org.blackstart.spi.vendor.VendorMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,6 +51,10 @@ class VendorMailSenderIT extends PlatformIT {
     ManagementService management;
     @Autowired
     HistoryService history;
+    @Autowired
+    VendorInbox inbox;
+    @Autowired
+    VendorCaseStore cases;
 
     @Value("${blackstart.demo.mail.smtp-port}")
     int smtpPort;
@@ -127,6 +137,61 @@ class VendorMailSenderIT extends PlatformIT {
         assertThat(answered.path("acknowledgedAt").asText(null)).isNotNull();
         assertThat(answered.path("messages")).singleElement()
                 .satisfies(message -> assertThat(message.path("account").asText()).isEqualTo("storeco"));
+    }
+
+    @Test
+    void aVendorsMailSendersAreSetThroughTheApiAndABadOneChangesNothing() {
+        // given
+        String vendor = """
+                {"name": "MailCo", "kind": "software", "ackSla": {"SEV1": "PT15M", "SEV2": "PT1H", "SEV3": "PT4H", "SEV4": "P1D"},
+                 "mailSenders": [%s]}""";
+
+        // when
+        var created = api().send("commander", HttpMethod.PUT, "/api/vendors/mailco",
+                vendor.formatted("\"Desk@MailCo.example\", \"@mailco.example\""));
+        var refused = api().send("commander", HttpMethod.PUT, "/api/vendors/mailco",
+                vendor.formatted("\"desk@mailco.example\", \"mailco.example\""));
+
+        // then
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("mailSenders[1]");
+        JsonNode stored = api().json(api().send("agent", HttpMethod.GET, "/api/vendors/mailco", null));
+        assertThat(stored.path("mailSenders").toString()).isEqualTo("[\"desk@mailco.example\",\"@mailco.example\"]");
+        assertThat(api().send("commander", HttpMethod.DELETE, "/api/vendors/mailco", null).getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
+    void anEmailWithoutItsSenderOrForAVendorWithoutMailSendersIsParkedNotDelivered() {
+        // given: a vendor added through the API without mail-senders, and e-mail cases of it and of StoreCo
+        Api api = api();
+        assertThat(api.send("commander", HttpMethod.PUT, "/api/vendors/quietco", """
+                {"name": "QuietCo", "kind": "network", "ackSla": {"SEV1": "PT15M", "SEV2": "PT1H", "SEV3": "PT4H", "SEV4": "P1D"},
+                 "ticketing": {"system": "email"}}""").getStatusCode().value()).isEqualTo(201);
+        String key = api.declare("commander", "Uplink flapping");
+        String quiet = "CS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String storeco = "CS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        cases.register(key, "quietco", "email", "quietco", quiet, null, null, null, 2, Instant.now().minusSeconds(60));
+        cases.register(key, "storeco", "email", "storeco", storeco, null, null, null, 2, Instant.now().minusSeconds(60));
+        List<String> vendorLinesBefore = vendorLines(new VendorSteps(http, api), key);
+
+        // when: a sender QuietCo never named, and an e-mail handed on without its sender at all
+        var fromQuietCo = inbox.receive(new VendorMessage("email", "quietco", quiet, "<q-" + quiet + "@quietco.example>",
+                VendorMessage.Kind.ACKNOWLEDGED, "desk@quietco.example", "Re: " + quiet, "on it", null, Instant.now(),
+                List.of(), new MailOrigin(List.of("desk@quietco.example"), "pass")));
+        var withoutSender = inbox.receive(new VendorMessage("email", "storeco", storeco, "<s-" + storeco + "@storeco.example>",
+                VendorMessage.Kind.RESOLVED, "StoreCo", "Re: " + storeco, "fixed", null, Instant.now(), List.of()));
+
+        // then: both wait for a person, with why, and neither case heard of them
+        assertThat(fromQuietCo).isEqualTo(VendorInbox.Outcome.PARKED);
+        assertThat(withoutSender).isEqualTo(VendorInbox.Outcome.PARKED);
+        assertThat(parkedFor(new VendorSteps(http, api), quiet)).singleElement().satisfies(m -> assertThat(m.path("parkedReason")
+                .asText()).isEqualTo("QuietCo names no mail-senders, so no e-mail can be told to be from QuietCo"));
+        assertThat(parkedFor(new VendorSteps(http, api), storeco)).singleElement().satisfies(m -> assertThat(m.path("parkedReason")
+                .asText()).isEqualTo("the e-mail came without its sender, so it cannot be told to be from StoreCo Storage Systems"));
+        assertThat(cases.find("email", quiet).orElseThrow().acknowledgedAt()).isNull();
+        assertThat(cases.find("email", storeco).orElseThrow().acknowledgedAt()).isNull();
+        assertThat(vendorLines(new VendorSteps(http, api), key)).isEqualTo(vendorLinesBefore);
     }
 
     private List<String> vendorLines(VendorSteps steps, String key) {

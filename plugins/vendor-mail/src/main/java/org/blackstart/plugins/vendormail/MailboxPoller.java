@@ -167,7 +167,7 @@ public class MailboxPoller {
 
     /** Hands one message on and marks it seen; true when the inbox got it, false for our own copy. */
     private boolean handOn(MimeMessage message) throws MessagingException, IOException {
-        if (readers.values().stream().anyMatch(r -> isOurs(r, message))) {
+        if (readers.values().stream().anyMatch(r -> r.isOurs(message))) {
             // Our own mail (a copy, a Bcc, an auto-reply loop): nothing a vendor said. Marked seen so
             // it is not read at every poll.
             message.setFlag(Flags.Flag.SEEN, true);
@@ -211,10 +211,6 @@ public class MailboxPoller {
             }
         }
         return false;
-    }
-
-    private static boolean isOurs(ReplyReader reader, MimeMessage message) {
-        return reader.isOurs(message);
     }
 
     /** The account whose vendor sent the message, or the reader for strangers; see the class comment. */

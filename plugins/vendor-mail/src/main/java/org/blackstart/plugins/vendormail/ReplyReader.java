@@ -95,8 +95,7 @@ final class ReplyReader {
         walk(message, content);
         String text = content.plain != null ? content.plain : content.html != null ? HtmlText.of(content.html) : "";
         String newText = NewText.of(text);
-        String shown = newText.isBlank() ? text.strip() : newText;
-        shown = shown.strip();
+        String shown = (newText.isBlank() ? text : newText).strip();
         if (shown.length() > MAX_TEXT) {
             shown = shown.substring(0, MAX_TEXT);
             content.cut = true;
