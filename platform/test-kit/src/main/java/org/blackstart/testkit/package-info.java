@@ -3,6 +3,7 @@
  * Camunda engine (in-memory H2) with the real {@code blackstart:} component, so a plugin route is
  * tested exactly as the platform will drive it; {@link org.blackstart.testkit.PluginContractTest}
  * is the contract every notice plugin passes; {@link org.blackstart.testkit.PostgresServer} is a real
- * PostgreSQL, started from a Maven artifact as a local process and shared by the tests of a run.
+ * PostgreSQL, started from a Maven artifact as a local process and shared by the tests of a run, and
+ * {@link org.blackstart.testkit.keycloak.KeycloakServer} the same for Keycloak.
  */
 package org.blackstart.testkit;

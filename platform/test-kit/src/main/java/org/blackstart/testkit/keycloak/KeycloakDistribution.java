@@ -82,10 +82,6 @@ final class KeycloakDistribution {
         return path;
     }
 
-    Path home() {
-        return home;
-    }
-
     Path file(String relative) {
         return home.resolve(relative);
     }
@@ -118,7 +114,7 @@ final class KeycloakDistribution {
         }
     }
 
-    static void copyFlat(Path from, Path to) throws IOException {
+    private static void copyFlat(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);

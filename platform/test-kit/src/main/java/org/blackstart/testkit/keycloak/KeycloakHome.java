@@ -25,8 +25,13 @@ final class KeycloakHome {
         this.run = run;
     }
 
+    /** A home in the run directory with nothing laid out yet. */
+    static KeycloakHome in(RunDirectory run) {
+        return new KeycloakHome(run);
+    }
+
     static KeycloakHome create(KeycloakDistribution distribution, RunDirectory run, String buildOptions) {
-        KeycloakHome home = new KeycloakHome(run);
+        KeycloakHome home = in(run);
         Path root = home.root();
         try {
             Files.createDirectories(root.resolve("lib"));

@@ -42,9 +42,9 @@ final class KeycloakProcess {
     // use Keycloak have closed), and also when it is killed and no hook runs at all. Then the watcher
     // stops kc.sh and the Java process it started: both are in the session setsid gives kc.sh, so one
     // signal to the group reaches the whole tree (dash, the usual sh, takes no "--" before "-pid");
-    // what still runs after 30 s is killed. Then the
-    // script deletes the run directory, which nothing will read again. If Keycloak ends on its own,
-    // the script ends too and leaves the log for the JVM to report.
+    // what still runs after 30 s is killed. Then the script deletes the run directory, which nothing
+    // will read again. If Keycloak ends on its own, the script ends too and leaves the log for the
+    // JVM to report.
     private static final String WATCHDOG = """
             exec 3<&0
             setsid "$@" 3<&- &
@@ -78,12 +78,10 @@ final class KeycloakProcess {
     // Must stay reachable while the server should run: a collected Process closes its stdin pipe.
     private final Process process;
     private final int port;
-    private final int managementPort;
 
-    private KeycloakProcess(Process process, int port, int managementPort) {
+    private KeycloakProcess(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.managementPort = managementPort;
     }
 
     static KeycloakProcess start(KeycloakHome home, Path javaHome, String adminPassword, Duration limit) {
@@ -91,6 +89,7 @@ final class KeycloakProcess {
         for (int attempt = 1; ; attempt++) {
             int logOffset = home.logText().length();
             int port = LocalServers.freeLoopbackPort();
+            // Its own, not the default 9000: servers of JVMs side by side would clash there.
             int managementPort = LocalServers.freeLoopbackPort();
             KeycloakProcess server = launch(home, javaHome, adminPassword, port, managementPort);
             if (server.awaitRealm(deadline)) {
@@ -111,20 +110,8 @@ final class KeycloakProcess {
         }
     }
 
-    int port() {
-        return port;
-    }
-
-    int managementPort() {
-        return managementPort;
-    }
-
     String baseUrl() {
         return "http://" + HOST + ":" + port;
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
     }
 
     /** Stops Keycloak now and deletes its run directory; waits at most about 40 s. Otherwise it stops with the JVM. */
@@ -158,11 +145,14 @@ final class KeycloakProcess {
         environment.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_")
                 || name.startsWith("QUARKUS_") || INHERITED_SETTINGS.contains(name));
         environment.put("JAVA_HOME", javaHome.toString());
+        // The client compiler only: a start then costs about 20 s of CPU instead of 30 (measured on
+        // two cores), while the few hundred requests of a test run never need the optimizing one.
+        environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         environment.put("RUN_DIR", home.runDirectory().toString());
         try {
-            return new KeycloakProcess(builder.start(), port, managementPort);
+            return new KeycloakProcess(builder.start(), port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + home.script(), e);
         }
