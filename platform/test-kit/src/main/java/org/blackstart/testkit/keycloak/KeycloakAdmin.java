@@ -58,9 +58,9 @@ public final class KeycloakAdmin {
         http.call("DELETE", REALM + "/users/" + userId(username) + "/groups/" + groupId(group), null, token());
     }
 
-    /** Ends every session of the person, as "Sign out" in the console does. */
-    public void signOut(String username) {
-        http.call("POST", REALM + "/users/" + userId(username) + "/logout", null, token());
+    /** The realm's settings: Keycloak's realm representation. */
+    public JsonNode realm() {
+        return get("");
     }
 
     /**

@@ -132,6 +132,41 @@ class KeycloakServerTest {
     }
 
     @Test
+    void theWebClientReturnsAfterLogoutOnlyToLoopback() throws Exception {
+        // when
+        HttpResponse<String> toTheApp = logout("http://127.0.0.1:34567/login?logout");
+        HttpResponse<String> toAForeignSite = logout("http://evil.example/");
+
+        // then: without a session to end, Keycloak sends the browser straight back
+        assertThat(toTheApp.statusCode()).isEqualTo(302);
+        assertThat(toTheApp.headers().firstValue("Location")).hasValue("http://127.0.0.1:34567/login?logout");
+        assertThat(toAForeignSite.statusCode()).isEqualTo(400);
+        assertThat(toAForeignSite.headers().firstValue("Location")).isEmpty();
+        assertThat(toAForeignSite.body()).contains("Invalid redirect uri");
+    }
+
+    @Test
+    void realmSettingsChangedThroughTheAdminHelperApplyToTheNextToken() {
+        // given
+        int lifespan = server.admin().realm().path("accessTokenLifespan").asInt();
+        assertThat(lifespan).isPositive();
+
+        try {
+            // when
+            server.admin().updateRealm(Map.of("accessTokenLifespan", 120));
+
+            // then
+            AccessToken token = server.tokens().user(BlackstartRealm.ONCALL_2);
+            assertThat(token.claims().path("exp").asLong() - token.claims().path("iat").asLong()).isEqualTo(120);
+            assertThat(server.admin().realm().path("bruteForceProtected").asBoolean()).isTrue();
+        } finally {
+            server.admin().updateRealm(Map.of("accessTokenLifespan", lifespan));
+        }
+        AccessToken restored = server.tokens().user(BlackstartRealm.ONCALL_2);
+        assertThat(restored.claims().path("exp").asLong() - restored.claims().path("iat").asLong()).isEqualTo(lifespan);
+    }
+
+    @Test
     void theEngineServiceAccountReadsUsersAndGroupsAndChangesNothing() throws Exception {
         // given
         AccessToken engine = server.tokens().clientCredentials(BlackstartRealm.ENGINE_CLIENT,
@@ -165,6 +200,11 @@ class KeycloakServerTest {
             query.put("code_challenge_method", "S256");
         }
         return get(server.issuerUri() + "/protocol/openid-connect/auth?" + form(query));
+    }
+
+    private HttpResponse<String> logout(String postLogoutRedirectUri) throws Exception {
+        return get(server.issuerUri() + "/protocol/openid-connect/logout?" + form(Map.of(
+                "client_id", BlackstartRealm.WEB_CLIENT, "post_logout_redirect_uri", postLogoutRedirectUri)));
     }
 
     private HttpResponse<String> get(String url) throws Exception {
