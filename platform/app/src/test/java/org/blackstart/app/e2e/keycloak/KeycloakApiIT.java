@@ -140,6 +140,7 @@ class KeycloakApiIT extends KeycloakPlatformIT {
 
         // then
         assertThat(declare.getStatusCode().value()).isEqualTo(401);
+        assertThat(declare.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer realm=\"Blackstart\"");
         assertThat(tasks.getStatusCode().value()).isEqualTo(401);
         assertThat(incidentCount()).isEqualTo(incidentsBefore);
     }
@@ -164,7 +165,7 @@ class KeycloakApiIT extends KeycloakPlatformIT {
 
         assertThat(declare.getStatusCode().value()).as(declare.getBody()).isEqualTo(401);
         assertThat(json(declare).path("title").asText()).isEqualTo("Unauthorized");
-        assertThat(declare.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(declare.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
         assertThat(tasks.getStatusCode().value()).as(tasks.getBody()).isEqualTo(401);
         assertThat(start.getStatusCode().value()).as(start.getBody()).isEqualTo(401);
         assertThat(incidentCount()).isEqualTo(incidentsBefore);
