@@ -97,7 +97,9 @@ class KeycloakSecurityConfiguration {
         return http -> http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.authenticationManager(manager))
                 .authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Bearer realm=\"Blackstart\"");
+                    // RFC 6750: a token that was sent but refused is an invalid_token; no token, no error
+                    response.setHeader("WWW-Authenticate", "Bearer realm=\"Blackstart\""
+                            + (e instanceof OAuth2AuthenticationException ? ", error=\"invalid_token\"" : ""));
                     problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", reason(e));
                 }));
     }

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.blackstart.testkit.keycloak.AccessToken;
 import org.blackstart.testkit.keycloak.BlackstartRealm;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** {@code /api} and {@code /engine-rest} as OAuth 2.0 resource servers: whose tokens count, and for what. */
@@ -108,17 +111,46 @@ class KeycloakApiIT extends KeycloakPlatformIT {
     @Test
     void anExpiredTokenIsRefused() {
         // given a token the realm issued with a two-second lifetime, once it has expired
+        int lifespan = keycloak().admin().realm().path("accessTokenLifespan").asInt();
         AccessToken expired;
         try {
             keycloak().admin().updateRealm(Map.of("accessTokenLifespan", 2));
             expired = keycloak().tokens().monitoring();
         } finally {
-            keycloak().admin().updateRealm(Map.of("accessTokenLifespan", 300));
+            keycloak().admin().updateRealm(Map.of("accessTokenLifespan", lifespan));
         }
         Instant refusedFrom = expired.expiresAt().plusSeconds(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(refusedFrom));
 
         assertRefusedEverywhere(expired.value());
+    }
+
+    @Test
+    void theDemoPasswordsOpenNothing() {
+        // given the realm's people have their names as passwords, but Blackstart takes only tokens in Keycloak mode
+        HttpHeaders basic = new HttpHeaders();
+        basic.setBasicAuth(COMMANDER, COMMANDER);
+        basic.setContentType(MediaType.APPLICATION_JSON);
+        int incidentsBefore = incidentCount();
+
+        // when
+        ResponseEntity<String> declare = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"title\":\"Declared with a password\",\"severity\":\"SEV1\"}", basic), String.class);
+        ResponseEntity<String> tasks = http.exchange(engine("/task"), HttpMethod.GET, new HttpEntity<>(basic), String.class);
+
+        // then
+        assertThat(declare.getStatusCode().value()).isEqualTo(401);
+        assertThat(declare.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer realm=\"Blackstart\"");
+        assertThat(tasks.getStatusCode().value()).isEqualTo(401);
+        assertThat(incidentCount()).isEqualTo(incidentsBefore);
+    }
+
+    @Test
+    void metricsAreForPlatformAdminsTokens() {
+        assertThat(call(tokenOf(ADMIN), HttpMethod.GET, "/actuator/metrics", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(call(tokenOf(AGENT), HttpMethod.GET, "/actuator/metrics", null).getStatusCode().value()).isEqualTo(403);
+        assertThat(call(null, HttpMethod.GET, "/actuator/metrics", null).getStatusCode().value()).isEqualTo(401);
+        assertThat(call(null, HttpMethod.GET, "/actuator/health", null).getStatusCode().value()).isEqualTo(200);
     }
 
     /** 401 as a problem detail on /api and /engine-rest, and no incident declared with it. */
@@ -133,7 +165,7 @@ class KeycloakApiIT extends KeycloakPlatformIT {
 
         assertThat(declare.getStatusCode().value()).as(declare.getBody()).isEqualTo(401);
         assertThat(json(declare).path("title").asText()).isEqualTo("Unauthorized");
-        assertThat(declare.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(declare.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
         assertThat(tasks.getStatusCode().value()).as(tasks.getBody()).isEqualTo(401);
         assertThat(start.getStatusCode().value()).as(start.getBody()).isEqualTo(401);
         assertThat(incidentCount()).isEqualTo(incidentsBefore);

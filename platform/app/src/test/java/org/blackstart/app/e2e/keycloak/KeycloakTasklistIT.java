@@ -20,6 +20,7 @@ class KeycloakTasklistIT extends KeycloakPlatformIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     // Tasklist loads its scripts, then the task, then the form and its variables one after another.
     private static final Duration RENDERING = Duration.ofSeconds(30);
+    private static final String COMPLETE = "button[ng-click=\"complete()\"]";
     private static final String KEYCLOAK_LOGIN_FORM = "!!document.querySelector('#kc-form-login #username')";
 
     @BeforeEach
@@ -49,14 +50,19 @@ class KeycloakTasklistIT extends KeycloakPlatformIT {
             browser.navigate(tasklist + "#/?task=" + triage.path("id").asText());
             browser.waitFor("!!" + field("Customer impact"), RENDERING);
             clickButton(browser, "Claim");
-            browser.waitFor("!" + button("Claim"), RENDERING);
+            browser.waitFor("!document.querySelector('button.claim')", RENDERING);
             browser.waitFor("!!" + field("Customer impact") + " && !" + field("Customer impact") + ".disabled", RENDERING);
             mark(browser, "Affected services", "affected-services");
             mark(browser, "Customer impact", "customer-impact");
             browser.type("[data-test=affected-services]", "mail");
             browser.type("[data-test=customer-impact]", "Outgoing mail waits up to 30 minutes on relay 2.");
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("keycloak-commander-triage.png"));
-            clickButton(browser, "Complete");
+            browser.waitFor("!!document.querySelector(" + js(COMPLETE) + ") && !document.querySelector(" + js(COMPLETE)
+                    + ").disabled", RENDERING);
+            browser.click(COMPLETE);
+            browser.waitFor("!document.querySelector(" + js(COMPLETE) + ") || !!document.querySelector('.notifications .alert')",
+                    RENDERING);
+            browser.screenshot(SCREENSHOTS.resolve("keycloak-commander-triage-completed.png"));
 
             // then the process moved on: the incident is triaged with what the commander typed
             JsonNode incident = await().atMost(RENDERING).until(() -> json(call(commander, HttpMethod.GET,
@@ -64,6 +70,9 @@ class KeycloakTasklistIT extends KeycloakPlatformIT {
             assertThat(incident.path("affectedServices").asText()).isEqualTo("mail");
             assertThat(incident.path("customerImpact").asText()).isEqualTo("Outgoing mail waits up to 30 minutes on relay 2.");
             assertThat(task(commander, key, "Triage")).isNull();
+            JsonNode done = json(call(commander, HttpMethod.GET, engine("/history/task?taskId=" + triage.path("id").asText()), null)).get(0);
+            assertThat(done.path("assignee").asText()).as("claimed in Tasklist as the Keycloak user").isEqualTo(BlackstartRealm.COMMANDER);
+            assertThat(done.path("deleteReason").asText()).isEqualTo("completed");
             Screenshots.assertShowsAWindow(screenshot);
 
             // when the commander logs out with Tasklist's own button
