@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.blackstart.testkit.browser.ChromiumBinary;
 import org.blackstart.testkit.browser.HeadlessChromium;
 import org.blackstart.testkit.browser.Screenshots;
 import org.blackstart.testkit.keycloak.BlackstartRealm;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
@@ -22,11 +20,6 @@ class KeycloakTasklistIT extends KeycloakPlatformIT {
     private static final Duration RENDERING = Duration.ofSeconds(30);
     private static final String COMPLETE = "button[ng-click=\"complete()\"]";
     private static final String KEYCLOAK_LOGIN_FORM = "!!document.querySelector('#kc-form-login #username')";
-
-    @BeforeEach
-    void needsChromium() {
-        ChromiumBinary.assumePresent();
-    }
 
     @Test
     void aCommanderLogsInThroughKeycloakCompletesTheTriageAndLogsOutOfKeycloakToo() {
