@@ -1,6 +1,7 @@
 package org.blackstart.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.blackstart.app.demo.DemoMailServer;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +39,9 @@ class TaskFormGuardIT extends PlatformIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void anAgentCannotSkipTheSev1ApprovalOrSendTheirOwnHtmlByCompletingTheReview() throws Exception {
@@ -150,6 +157,25 @@ class TaskFormGuardIT extends PlatformIT {
         assertThat(api.task("commander", key, "Triage")).as("the triage is still open").isNotNull();
         assertThat(api.send("commander", HttpMethod.GET, api.engine("/task/" + id + "/variables/customerImpact"), null)
                 .getStatusCode().value()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
+    void theEngineDeserializesObjectVariablesOnlyOfAllowListedTypes() {
+        // given an incident, and object variables stored past the REST API: a plain list, and a class no one allowed
+        String key = api().declare("commander", "Stored objects");
+        String incident = api().incident("commander", key).path("incident").path("processInstanceId").asText();
+        runtime.setVariable(incident, "allowedObject", Variables.serializedObjectValue("[\"a\"]")
+                .objectTypeName("java.util.ArrayList<java.lang.String>").serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        runtime.setVariable(incident, "disallowedObject", Variables.serializedObjectValue("1700000000000")
+                .objectTypeName("java.util.Date").serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        try {
+            // when / then the list reads back, the other is refused
+            assertThat(runtime.getVariable(incident, "allowedObject")).isEqualTo(List.of("a"));
+            assertThatThrownBy(() -> runtime.getVariable(incident, "disallowedObject"))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("java.util.Date");
+        } finally {
+            runtime.removeVariables(incident, List.of("allowedObject", "disallowedObject"));
+        }
     }
 
     @Test
