@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
  * Stands in for the platform's notice beans in process tests ({@code noticeChannelGuard},
- * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}, {@code noticeGate}), keeping what they were asked
+ * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}, {@code noticeGate}, {@code incidentState}), keeping what they were asked
  * so tests can check it. Channel choice works as the platform's: offered ({@code noticeCan_<c>}) and
  * ticked ({@code send_<c>}).
  */
@@ -34,6 +34,7 @@ public class FakeNoticeServices {
         Mocks.register("noticeCadence", new Cadence());
         Mocks.register("noticeReview", new Review());
         Mocks.register("noticeGate", fake.new Gate());
+        Mocks.register("incidentState", new IncidentState());
         return fake;
     }
 
@@ -100,6 +101,14 @@ public class FakeNoticeServices {
                 recorded = incident == null ? null : (String) incident.getVariable("severity");
             }
             return "SEV1".equals(recorded);
+        }
+    }
+
+    /** The incident record's status as the platform keeps it: resolved once the incident's Resolve step completed. */
+    public static class IncidentState {
+        public boolean resolved(DelegateExecution execution) {
+            return execution.getProcessEngineServices().getHistoryService().createHistoricActivityInstanceQuery()
+                    .processInstanceId(execution.getProcessInstanceId()).activityId("Resolve").finished().count() > 0;
         }
     }
 

@@ -158,6 +158,22 @@ class MajorIncidentProcessTest {
     }
 
     @Test
+    void anUpdateSayingTheIncidentIsResolvedDoesNotStopTheRemindersWhileItIsOpen() {
+        // given an open incident whose agent skips an update and also sends incidentResolved=true
+        ProcessInstance incident = declare("INC-2026-0008");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+        execute(job("NextUpdateDue", incident));
+        complete(task("PostUpdate", incident), withVariables("updateDecision", "skip", "incidentResolved", true));
+
+        // when the next update is due
+        execute(job("NextUpdateDue", incident));
+
+        // then the incident's state decides: it is not resolved, so the agent is asked again
+        assertThat(incident).isWaitingAt("PostUpdate", "Mitigate").hasNotPassed("UpdatesFinished");
+    }
+
+    @Test
     void closingTheIncidentEndsOpenUpdateReminders() {
         ProcessInstance incident = declare("INC-2026-0005");
         triage(incident, "SEV2");

@@ -29,10 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A task decides only what its form asks. Camunda's REST API (and the Tasklist webapp's own mount of
  * it) lets whoever may complete a task send any variables with the completion, and so overwrite what
- * the process relies on, such as an incident's severity. This filter lets a completion, a task variable
- * write and a process start through only when every variable it names is a field of the form behind
- * the task or the start event; anything else is answered 400 naming the variables, before the engine
- * sees the call, so nothing changes. A start's business key must be an incident key.
+ * the process relies on, such as an incident's severity. This filter lets a completion (also as a BPMN
+ * error or escalation), a task variable write and a process start through only when every variable it
+ * names is a field of the form behind the task or the start event, and every Object variable is of a
+ * type the engine's deserialization allow-list admits; anything else is answered 400 naming the
+ * variables, before the engine sees the call, so nothing changes. A start's business key must be an
+ * incident key.
  */
 class FormFieldGuardFilter extends OncePerRequestFilter {
 

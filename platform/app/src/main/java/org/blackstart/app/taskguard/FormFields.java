@@ -8,7 +8,8 @@ import java.util.TreeSet;
  * The process variables a Camunda Form (form-js JSON) lets its user set: the top-level name of every
  * component's {@code key}, and of every {@code path} a group or dynamic list nests its fields under
  * (form-js submits those fields inside one object named by the path). Text, images and other
- * components without a key set nothing.
+ * components without a key set nothing, and neither does a disabled field: it shows a value (the
+ * vendor's case number, the incident's severity on a page) and form-js does not submit it.
  */
 final class FormFields {
 
@@ -26,6 +27,9 @@ final class FormFields {
             return;
         }
         for (JsonNode component : components) {
+            if (component.path("disabled").asBoolean(false)) {
+                continue;
+            }
             String path = text(component, "path");
             if (path != null) {
                 // Everything below a path is submitted inside that one variable.

@@ -15,7 +15,7 @@ record GuardedCall(String engine, String taskId, String definitionId, String def
                    boolean isVariableWrite, String variableName) {
 
     private static final String PREFIX = "^(?:/engine-rest(?:/engine/(?<restEngine>[^/]+))?|/camunda/api/engine/engine/(?<webappEngine>[^/]+))";
-    private static final Pattern TASK_ACTION = Pattern.compile(PREFIX + "/task/(?<task>[^/]+)/(?:complete|submit-form|resolve)$");
+    private static final Pattern TASK_ACTION = Pattern.compile(PREFIX + "/task/(?<task>[^/]+)/(?:complete|submit-form|resolve|bpmnError|bpmnEscalation)$");
     private static final Pattern TASK_VARIABLES = Pattern.compile(PREFIX + "/task/(?<task>[^/]+)/(?:variables|localVariables)$");
     private static final Pattern TASK_VARIABLE = Pattern.compile(
             PREFIX + "/task/(?<task>[^/]+)/(?:variables|localVariables)/(?<name>[^/]+)(?:/data)?$");

@@ -73,9 +73,9 @@ class CrashDuringEmailFanOutIT {
                 "--blackstart.test.fan-out-process=true");
 
         // given a node sending the notice, which loses power once 4,300 deliveries are recorded
-        try (ChildApplication first = ChildApplication.start(workDir, "first",
-                concat(arguments, "--blackstart.test.halt-after-sent=" + HALT_AFTER_SENT))) {
-            startNoticeProcess(first);
+        try (ChildApplication first = ChildApplication.start(workDir, "first", concat(concat(arguments,
+                "--blackstart.test.halt-after-sent=" + HALT_AFTER_SENT), "--blackstart.test.fan-out-start=" + INCIDENT))) {
+            awaitNoticeProcess(first);
             assertThat(first.awaitExit(Duration.ofSeconds(180))).as("halted by the test hook")
                     .isEqualTo(HaltAfterSentAutoConfiguration.HALT_STATUS);
         }
@@ -139,29 +139,14 @@ class CrashDuringEmailFanOutIT {
                 + "language, customer_id) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
-    /** The one-task process ({@link FanOutProcessAutoConfiguration}) with the notice's variables, as the notice process has them. */
-    private void startNoticeProcess(ChildApplication app) throws Exception {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("noticeStep", "initial");
-        variables.put("noticePhase", "investigating");
-        variables.put("notice_en_subject", "Mail delivery delayed");
-        variables.put("notice_en_text", "Incoming mail is delayed. We will update you within the hour.");
-        variables.put("notice_nl_subject", "Vertraging in de mailbezorging");
-        variables.put("notice_nl_text", "Inkomende mail is vertraagd. Binnen het uur volgt een update.");
-        variables.put("notice_de_subject", "Verzögerte E-Mail-Zustellung");
-        variables.put("notice_de_text", "Eingehende E-Mails sind verzögert. Ein Update folgt innerhalb einer Stunde.");
-        variables.put("notice_fr_subject", "Retard de distribution du courrier");
-        variables.put("notice_fr_text", "Le courrier entrant est retardé. Nouvelle information dans l'heure.");
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-        String start = JSON.writeValueAsString(Map.of("businessKey", INCIDENT, "variables", typed));
-        // The node deploys the process once it is ready, which may be just after it reports healthy.
-        HttpResponse<String> started = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> client.send(request(app, "/engine-rest/process-definition/key/" + FanOutProcessAutoConfiguration.KEY
-                                + "/start").header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(start)).build(), HttpResponse.BodyHandlers.ofString()),
-                        response -> response.statusCode() != 404);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    /**
+     * The one-task process ({@link FanOutProcessAutoConfiguration}) with the notice's variables, as the notice
+     * process has them: started inside the node, as the platform starts its notices; no user may start an
+     * internal process, or set variables no form asks for, through the engine's REST API.
+     */
+    private void awaitNoticeProcess(ChildApplication app) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !get(app, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + INCIDENT).isEmpty());
     }
 
     private boolean finished(ChildApplication app) throws Exception {

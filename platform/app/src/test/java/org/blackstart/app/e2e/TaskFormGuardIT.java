@@ -1,16 +1,26 @@
 package org.blackstart.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.blackstart.app.demo.DemoMailServer;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -26,6 +36,12 @@ class TaskFormGuardIT extends PlatformIT {
 
     @Autowired
     DemoMailServer mail;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void anAgentCannotSkipTheSev1ApprovalOrSendTheirOwnHtmlByCompletingTheReview() throws Exception {
@@ -67,6 +83,33 @@ class TaskFormGuardIT extends PlatformIT {
         assertThat(completed.getStatusCode().value()).isEqualTo(204);
         assertThat(api.awaitTask("commander", key, "ApproveNotice")).isNotNull();
         assertThat(mailOf(key)).isEmpty();
+    }
+
+    @Test
+    void tasklistsOwnMountOfTheEngineApiAcceptsOnlyTheFormsFieldsToo() throws Exception {
+        Api api = api();
+        // given a SEV1 notice waiting for review, and the agent logged in to Tasklist
+        String key = sev1Incident(api, "Backups missing");
+        JsonNode review = api.awaitTask("agent", key, "ReviewNotice");
+        String id = review.path("id").asText();
+        String notice = review.path("processInstanceId").asText();
+        api.send("agent", HttpMethod.POST, api.engine("/task/" + id + "/claim"), "{\"userId\":\"agent\"}");
+        String variablesBefore = variables(api, notice);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = tasklistLogin(browser, "agent");
+
+        // when the agent submits the form with the attack's variables where Tasklist submits forms
+        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(
+                        URI.create(base() + "/camunda/api/engine/engine/default/task/" + id + "/submit-form"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"noticeDecision\":{\"value\":\"send\"},"
+                        + "\"severity\":{\"value\":\"SEV3\"}}}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then it is refused and nothing changed
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("severity");
+        assertThat(api.task("agent", key, "ReviewNotice")).isNotNull();
+        assertThat(variables(api, notice)).isEqualTo(variablesBefore);
     }
 
     @Test
@@ -117,6 +160,25 @@ class TaskFormGuardIT extends PlatformIT {
     }
 
     @Test
+    void theEngineDeserializesObjectVariablesOnlyOfAllowListedTypes() {
+        // given an incident, and object variables stored past the REST API: a plain list, and a class no one allowed
+        String key = api().declare("commander", "Stored objects");
+        String incident = api().incident("commander", key).path("incident").path("processInstanceId").asText();
+        runtime.setVariable(incident, "allowedObject", Variables.serializedObjectValue("[\"a\"]")
+                .objectTypeName("java.util.ArrayList<java.lang.String>").serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        runtime.setVariable(incident, "disallowedObject", Variables.serializedObjectValue("1700000000000")
+                .objectTypeName("java.util.Date").serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        try {
+            // when / then the list reads back, the other is refused
+            assertThat(runtime.getVariable(incident, "allowedObject")).isEqualTo(List.of("a"));
+            assertThatThrownBy(() -> runtime.getVariable(incident, "disallowedObject"))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("java.util.Date");
+        } finally {
+            runtime.removeVariables(incident, List.of("allowedObject", "disallowedObject"));
+        }
+    }
+
+    @Test
     void aCommanderStartsOnlyThePeoplesProcessesAndOnlyWithTheStartFormsFieldsAndAnIncidentKey() {
         Api api = api();
         String title = "Disk-full-" + System.nanoTime();
@@ -152,6 +214,25 @@ class TaskFormGuardIT extends PlatformIT {
         assertThat(declared.getStatusCode().value()).isEqualTo(200);
         assertThat(api.json(declared).path("businessKey").asText()).matches("INC-\\d{4}-\\d{4,}");
         assertThat(incidentsTitled(api, title)).isEqualTo(1);
+    }
+
+    /** Logs in to Tasklist as the webapp does; returns the webapp's CSRF token for later calls. */
+    private String tasklistLogin(HttpClient browser, String user) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        URI.create(base() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return token;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
     }
 
     private static String sev1Incident(Api api, String title) {

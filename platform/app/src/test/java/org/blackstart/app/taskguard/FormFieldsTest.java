@@ -46,6 +46,18 @@ class FormFieldsTest {
     }
 
     @Test
+    void aDisabledFieldOnlyShowsAValueAndIsNoFieldToSet() throws Exception {
+        // given the page acknowledgement, which shows the incident's severity in a disabled field
+        JsonNode form = form("forms/acknowledge-page.form");
+
+        // when
+        var fields = FormFields.declaredIn(form);
+
+        // then
+        assertThat(fields).containsExactly("acknowledgedNote");
+    }
+
+    @Test
     void aFormWithoutComponentsDeclaresNothing() throws Exception {
         assertThat(FormFields.declaredIn(JSON.readTree("{\"type\": \"default\"}"))).isEmpty();
     }

@@ -18,6 +18,8 @@ class GuardedCallTest {
         assertThat(GuardedCall.of("POST", "/camunda/api/engine/engine/default/task/t1/submit-form"))
                 .hasValueSatisfying(c -> assertThat(c.engine()).isEqualTo("default"));
         assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/resolve")).isPresent();
+        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/bpmnError")).isPresent();
+        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/bpmnEscalation")).isPresent();
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.blackstart.app.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.blackstart.app.incident.IncidentRecord;
+import org.blackstart.app.incident.IncidentRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+
+class NoticeGateTest {
+
+    private final IncidentRepository incidents = mock(IncidentRepository.class);
+    private final NoticeGate gate = new NoticeGate(incidents);
+
+    @Test
+    void aSev1IncidentNeedsApprovalWhateverTheNoticesOwnSeveritySays() {
+        // given a SEV1 incident, and a notice whose severity variable was overwritten
+        when(incidents.find("INC-2026-0001")).thenReturn(Optional.of(incident("INC-2026-0001", "SEV1")));
+        DelegateExecution notice = notice("INC-2026-0001");
+        when(notice.getVariable("severity")).thenReturn("SEV3");
+
+        // when / then
+        assertThat(gate.needsApproval(notice)).isTrue();
+    }
+
+    @Test
+    void aLowerSeverityNeedsNoApproval() {
+        when(incidents.find("INC-2026-0002")).thenReturn(Optional.of(incident("INC-2026-0002", "SEV2")));
+
+        assertThat(gate.needsApproval(notice("INC-2026-0002"))).isFalse();
+    }
+
+    @Test
+    void anIncidentWithoutARecordIsTreatedAsTheWorstCase() {
+        when(incidents.find("INC-2026-0003")).thenReturn(Optional.empty());
+
+        assertThat(gate.needsApproval(notice("INC-2026-0003"))).isTrue();
+    }
+
+    @Test
+    void aMaintenanceAnnouncementNeedsNoApprovalAndIsNotLookedUp() {
+        assertThat(gate.needsApproval(notice("MNT-2026-0001"))).isFalse();
+        verify(incidents, never()).find("MNT-2026-0001");
+    }
+
+    private static DelegateExecution notice(String businessKey) {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getProcessBusinessKey()).thenReturn(businessKey);
+        return execution;
+    }
+
+    static IncidentRecord incident(String key, String severity) {
+        return new IncidentRecord(key, "Mail delayed", null, severity, "triaged", "mail", null, "commander",
+                Instant.EPOCH, Instant.EPOCH, null, "pi-1");
+    }
+}
