@@ -29,12 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A task decides only what its form asks. Camunda's REST API (and the Tasklist webapp's own mount of
  * it) lets whoever may complete a task send any variables with the completion, and so overwrite what
- * the process relies on, such as an incident's severity. This filter lets a completion (also as a BPMN
- * error or escalation), a task variable write and a process start through only when every variable it
- * names is a field of the form behind the task or the start event, and every Object variable is of a
- * type the engine's deserialization allow-list admits; anything else is answered 400 naming the
- * variables, before the engine sees the call, so nothing changes. A start's business key must be an
- * incident key.
+ * the process relies on, such as an incident's severity. This filter lets a completion, a task variable
+ * write and a process start through only when every variable it names is a field of the form behind
+ * the task or the start event, and every Object variable is of a type the engine's deserialization
+ * allow-list admits; anything else is answered 400 naming the variables, before the engine sees the
+ * call, so nothing changes. A start's business key must be an incident key. A BPMN error or
+ * escalation thrown from a task is refused outright (403).
  */
 class FormFieldGuardFilter extends OncePerRequestFilter {
 
@@ -60,6 +60,15 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         Optional<GuardedCall> call = GuardedCall.of(request.getMethod(), pathOf(request));
         if (call.isEmpty()) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (call.get().isThrow()) {
+            // No Blackstart task ends by a person's BPMN error: thrown from outside, one would end a step
+            // (a page, a notice review, a vendor question) without its decision, or take a path meant for
+            // the platform, such as "nobody acknowledged".
+            LOG.warn("BLACKSTART-GUARD-003 refused {} {}: tasks end through their forms", request.getMethod(), request.getRequestURI());
+            problem(response, HttpStatus.FORBIDDEN, "Not a way to end this task",
+                    "Blackstart's tasks end through their forms, not by a BPMN error or escalation", List.of());
             return;
         }
         if (request.getContentLengthLong() > maxBodySize) {

@@ -113,7 +113,7 @@ class TaskFormGuardIT extends PlatformIT {
     }
 
     @Test
-    void aTaskCandidateCannotWriteVariablesBesideTheFormThroughTheTasksVariables() {
+    void aTaskCandidateCannotWriteVariablesBesideTheFormNorEndTheTaskByAnError() {
         Api api = api();
         // given
         String key = sev1Incident(api, "Database corrupted");
@@ -129,7 +129,14 @@ class TaskFormGuardIT extends PlatformIT {
         ResponseEntity<String> modify = api.send("agent", HttpMethod.POST, api.engine("/task/" + id + "/localVariables"),
                 "{\"modifications\":{\"notice_en_html\":{\"value\":\"" + PHISHING.replace("\"", "\\\"") + "\"}},\"deletions\":[\"noticeHas_en\"]}");
 
+        // and when the agent ends the review by a BPMN error instead
+        ResponseEntity<String> thrown = api.send("agent", HttpMethod.POST, api.engine("/task/" + id + "/bpmnError"),
+                "{\"errorCode\":\"PAGING_EXHAUSTED\"}");
+
         // then
+        assertThat(thrown.getStatusCode().value()).isEqualTo(403);
+        assertThat(api.json(thrown).path("title").asText()).isEqualTo("Not a way to end this task");
+        assertThat(api.task("agent", key, "ReviewNotice")).as("the review is still open").isNotNull();
         assertThat(put.getStatusCode().value()).isEqualTo(400);
         assertThat(api.json(put).path("variables")).extracting(JsonNode::asText).containsExactly("severity");
         assertThat(modify.getStatusCode().value()).isEqualTo(400);
