@@ -91,6 +91,14 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                     "the body must be a JSON object as the engine's REST API describes it", List.of());
             return;
         }
+        if (names.bypassesStart()) {
+            // Starting at another step, or without the listeners that open the incident's record, would skip
+            // what the process does first (the record, the key, the triage); people start processes from the top.
+            problem(response, HttpStatus.BAD_REQUEST, "Not a way to start this process",
+                    "start instructions, skipCustomListeners and skipIoMappings are not accepted; start the process from its start event",
+                    List.of());
+            return;
+        }
         if (names.businessKey() != null && !IncidentKeys.looksLikeKey(names.businessKey())) {
             problem(response, HttpStatus.BAD_REQUEST, "Invalid business key",
                     "a business key is an incident key such as INC-2026-0001; leave it out to have one assigned", List.of());
@@ -156,7 +164,10 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         }
         variables.addAll(objectFieldNames(root.get("variables")));
         String businessKey = null;
+        boolean bypass = false;
         if (call.isStart()) {
+            bypass = root.path("startInstructions").size() > 0 || root.path("skipCustomListeners").asBoolean(false)
+                    || root.path("skipIoMappings").asBoolean(false);
             JsonNode key = root.get("businessKey");
             if (key != null && !key.isNull()) {
                 if (!key.isTextual()) {
@@ -165,7 +176,7 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                 businessKey = key.asText();
             }
         }
-        return new Names(variables, businessKey, refusedTypes(root.get("variables"), false));
+        return new Names(variables, businessKey, refusedTypes(root.get("variables"), false), bypass);
     }
 
     private static List<String> objectFieldNames(JsonNode node) {
@@ -241,10 +252,15 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         return refused;
     }
 
-    private record Names(Set<String> variables, String businessKey, Set<String> refusedTypes) {
+    /** @param bypassesStart a start that skips the process's own start (instructions, skipped listeners or mappings) */
+    private record Names(Set<String> variables, String businessKey, Set<String> refusedTypes, boolean bypassesStart) {
 
         Names(Set<String> variables, String businessKey) {
-            this(variables, businessKey, Set.of());
+            this(variables, businessKey, Set.of(), false);
+        }
+
+        Names(Set<String> variables, String businessKey, Set<String> refusedTypes) {
+            this(variables, businessKey, refusedTypes, false);
         }
     }
 }
