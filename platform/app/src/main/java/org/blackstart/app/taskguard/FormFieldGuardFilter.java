@@ -106,7 +106,7 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         }
         if (!names.refusedTypes().isEmpty()) {
             LOG.warn("BLACKSTART-GUARD-002 refused {} {}: object variables of types not allowed: {}", request.getMethod(),
-                    request.getRequestURI(), names.refusedTypes());
+                    request.getRequestURI(), printable(names.refusedTypes()));
             problem(response, HttpStatus.BAD_REQUEST, "Object type not allowed",
                     "object variables of these types are not accepted: " + String.join(", ", names.refusedTypes())
                             + "; send plain values or JSON", List.copyOf(names.refusedTypes()));
@@ -121,7 +121,7 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                 extra.removeAll(declared.get());
                 if (!extra.isEmpty()) {
                     LOG.warn("BLACKSTART-GUARD-001 refused {} {}: variables not on the form: {}", request.getMethod(),
-                            request.getRequestURI(), extra);
+                            request.getRequestURI(), printable(extra));
                     problem(response, HttpStatus.BAD_REQUEST, "Not a field of the form",
                             (guarded.isStart() ? "the start form" : "the task's form") + " does not ask for "
                                     + String.join(", ", extra) + "; nothing was changed", List.copyOf(extra));
@@ -130,6 +130,11 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** Names as the caller sent them, without line breaks that would forge log lines. */
+    private static List<String> printable(Set<String> names) {
+        return names.stream().map(name -> name.replaceAll("\\p{Cntrl}", "?")).toList();
     }
 
     private Names named(GuardedCall call, byte[] body) throws IOException {
