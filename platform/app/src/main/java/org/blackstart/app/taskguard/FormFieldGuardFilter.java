@@ -29,12 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A task decides only what its form asks. Camunda's REST API (and the Tasklist webapp's own mount of
  * it) lets whoever may complete a task send any variables with the completion, and so overwrite what
- * the process relies on, such as an incident's severity. This filter lets a completion (also as a BPMN
- * error or escalation), a task variable write and a process start through only when every variable it
- * names is a field of the form behind the task or the start event, and every Object variable is of a
- * type the engine's deserialization allow-list admits; anything else is answered 400 naming the
- * variables, before the engine sees the call, so nothing changes. A start's business key must be an
- * incident key.
+ * the process relies on, such as an incident's severity. This filter lets a completion, a task variable
+ * write and a process start through only when every variable it names is a field of the form behind
+ * the task or the start event, and every Object variable is of a type the engine's deserialization
+ * allow-list admits; anything else is answered 400 naming the variables, before the engine sees the
+ * call, so nothing changes. A start's business key must be an incident key. A BPMN error or
+ * escalation thrown from a task is refused outright (403).
  */
 class FormFieldGuardFilter extends OncePerRequestFilter {
 
@@ -62,6 +62,15 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (call.get().isThrow()) {
+            // No Blackstart task ends by a person's BPMN error: thrown from outside, one would end a step
+            // (a page, a notice review, a vendor question) without its decision, or take a path meant for
+            // the platform, such as "nobody acknowledged".
+            LOG.warn("BLACKSTART-GUARD-003 refused {} {}: tasks end through their forms", request.getMethod(), request.getRequestURI());
+            problem(response, HttpStatus.FORBIDDEN, "Not a way to end this task",
+                    "Blackstart's tasks end through their forms, not by a BPMN error or escalation", List.of());
+            return;
+        }
         if (request.getContentLengthLong() > maxBodySize) {
             problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                     "the request body is " + request.getContentLengthLong() + " bytes; the limit is " + maxBodySize + " bytes", List.of());
@@ -82,6 +91,14 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                     "the body must be a JSON object as the engine's REST API describes it", List.of());
             return;
         }
+        if (names.bypassesStart()) {
+            // Starting at another step, or without the listeners that open the incident's record, would skip
+            // what the process does first (the record, the key, the triage); people start processes from the top.
+            problem(response, HttpStatus.BAD_REQUEST, "Not a way to start this process",
+                    "start instructions, skipCustomListeners and skipIoMappings are not accepted; start the process from its start event",
+                    List.of());
+            return;
+        }
         if (names.businessKey() != null && !IncidentKeys.looksLikeKey(names.businessKey())) {
             problem(response, HttpStatus.BAD_REQUEST, "Invalid business key",
                     "a business key is an incident key such as INC-2026-0001; leave it out to have one assigned", List.of());
@@ -89,7 +106,7 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         }
         if (!names.refusedTypes().isEmpty()) {
             LOG.warn("BLACKSTART-GUARD-002 refused {} {}: object variables of types not allowed: {}", request.getMethod(),
-                    request.getRequestURI(), names.refusedTypes());
+                    request.getRequestURI(), printable(names.refusedTypes()));
             problem(response, HttpStatus.BAD_REQUEST, "Object type not allowed",
                     "object variables of these types are not accepted: " + String.join(", ", names.refusedTypes())
                             + "; send plain values or JSON", List.copyOf(names.refusedTypes()));
@@ -104,7 +121,7 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                 extra.removeAll(declared.get());
                 if (!extra.isEmpty()) {
                     LOG.warn("BLACKSTART-GUARD-001 refused {} {}: variables not on the form: {}", request.getMethod(),
-                            request.getRequestURI(), extra);
+                            request.getRequestURI(), printable(extra));
                     problem(response, HttpStatus.BAD_REQUEST, "Not a field of the form",
                             (guarded.isStart() ? "the start form" : "the task's form") + " does not ask for "
                                     + String.join(", ", extra) + "; nothing was changed", List.copyOf(extra));
@@ -113,6 +130,11 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** Names as the caller sent them, without line breaks that would forge log lines. */
+    private static List<String> printable(Set<String> names) {
+        return names.stream().map(name -> name.replaceAll("\\p{Cntrl}", "?")).toList();
     }
 
     private Names named(GuardedCall call, byte[] body) throws IOException {
@@ -147,7 +169,10 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         }
         variables.addAll(objectFieldNames(root.get("variables")));
         String businessKey = null;
+        boolean bypass = false;
         if (call.isStart()) {
+            bypass = root.path("startInstructions").size() > 0 || root.path("skipCustomListeners").asBoolean(false)
+                    || root.path("skipIoMappings").asBoolean(false);
             JsonNode key = root.get("businessKey");
             if (key != null && !key.isNull()) {
                 if (!key.isTextual()) {
@@ -156,7 +181,7 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                 businessKey = key.asText();
             }
         }
-        return new Names(variables, businessKey, refusedTypes(root.get("variables"), false));
+        return new Names(variables, businessKey, refusedTypes(root.get("variables"), false), bypass);
     }
 
     private static List<String> objectFieldNames(JsonNode node) {
@@ -232,10 +257,15 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
         return refused;
     }
 
-    private record Names(Set<String> variables, String businessKey, Set<String> refusedTypes) {
+    /** @param bypassesStart a start that skips the process's own start (instructions, skipped listeners or mappings) */
+    private record Names(Set<String> variables, String businessKey, Set<String> refusedTypes, boolean bypassesStart) {
 
         Names(Set<String> variables, String businessKey) {
-            this(variables, businessKey, Set.of());
+            this(variables, businessKey, Set.of(), false);
+        }
+
+        Names(Set<String> variables, String businessKey, Set<String> refusedTypes) {
+            this(variables, businessKey, refusedTypes, false);
         }
     }
 }

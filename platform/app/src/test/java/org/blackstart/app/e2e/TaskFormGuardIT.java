@@ -113,7 +113,7 @@ class TaskFormGuardIT extends PlatformIT {
     }
 
     @Test
-    void aTaskCandidateCannotWriteVariablesBesideTheFormThroughTheTasksVariables() {
+    void aTaskCandidateCannotWriteVariablesBesideTheFormNorEndTheTaskByAnError() {
         Api api = api();
         // given
         String key = sev1Incident(api, "Database corrupted");
@@ -129,7 +129,14 @@ class TaskFormGuardIT extends PlatformIT {
         ResponseEntity<String> modify = api.send("agent", HttpMethod.POST, api.engine("/task/" + id + "/localVariables"),
                 "{\"modifications\":{\"notice_en_html\":{\"value\":\"" + PHISHING.replace("\"", "\\\"") + "\"}},\"deletions\":[\"noticeHas_en\"]}");
 
+        // and when the agent ends the review by a BPMN error instead
+        ResponseEntity<String> thrown = api.send("agent", HttpMethod.POST, api.engine("/task/" + id + "/bpmnError"),
+                "{\"errorCode\":\"PAGING_EXHAUSTED\"}");
+
         // then
+        assertThat(thrown.getStatusCode().value()).isEqualTo(403);
+        assertThat(api.json(thrown).path("title").asText()).isEqualTo("Not a way to end this task");
+        assertThat(api.task("agent", key, "ReviewNotice")).as("the review is still open").isNotNull();
         assertThat(put.getStatusCode().value()).isEqualTo(400);
         assertThat(api.json(put).path("variables")).extracting(JsonNode::asText).containsExactly("severity");
         assertThat(modify.getStatusCode().value()).isEqualTo(400);
@@ -199,12 +206,24 @@ class TaskFormGuardIT extends PlatformIT {
         ResponseEntity<String> badKey = api.send("commander", HttpMethod.POST, api.engine("/process-definition/key/major-incident/start"),
                 "{\"businessKey\":\"../../status/index\",\"variables\":{\"title\":{\"value\":\"" + title + "\"}}}");
 
-        // then both are refused and nothing started
+        // or at another step than the start, or without the listeners that open the incident's record
+        ResponseEntity<String> atResolve = api.send("commander", HttpMethod.POST, api.engine("/process-definition/key/major-incident/start"),
+                "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Resolve\"}],"
+                        + "\"variables\":{\"title\":{\"value\":\"" + title + "\"}}}");
+        ResponseEntity<String> unlistened = api.send("commander", HttpMethod.POST, api.engine("/process-definition/key/major-incident/start"),
+                "{\"skipCustomListeners\":true,\"variables\":{\"title\":{\"value\":\"" + title + "\"}}}");
+
+        // then all are refused and nothing started
+        assertThat(atResolve.getStatusCode().value()).isEqualTo(400);
+        assertThat(api.json(atResolve).path("title").asText()).isEqualTo("Not a way to start this process");
+        assertThat(unlistened.getStatusCode().value()).isEqualTo(400);
         assertThat(extra.getStatusCode().value()).isEqualTo(400);
         assertThat(api.json(extra).path("variables")).extracting(JsonNode::asText).containsExactly("escalationPolicy");
         assertThat(badKey.getStatusCode().value()).isEqualTo(400);
         assertThat(api.json(badKey).path("title").asText()).isEqualTo("Invalid business key");
         assertThat(incidentsTitled(api, title)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("major-incident").variableValueEquals("title", title)
+                .count()).as("no incident process, with or without a record").isZero();
 
         // when the commander declares with the form's fields
         ResponseEntity<String> declared = api.send("commander", HttpMethod.POST, api.engine("/process-definition/key/major-incident/start"),
@@ -214,6 +233,8 @@ class TaskFormGuardIT extends PlatformIT {
         assertThat(declared.getStatusCode().value()).isEqualTo(200);
         assertThat(api.json(declared).path("businessKey").asText()).matches("INC-\\d{4}-\\d{4,}");
         assertThat(incidentsTitled(api, title)).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("major-incident").variableValueEquals("title", title)
+                .count()).isEqualTo(1);
     }
 
     /** Logs in to Tasklist as the webapp does; returns the webapp's CSRF token for later calls. */

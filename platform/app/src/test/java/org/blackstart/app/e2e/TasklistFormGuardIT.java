@@ -45,11 +45,7 @@ class TasklistFormGuardIT extends PlatformIT {
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             // when the agent logs in to Tasklist, opens the review, claims it and completes it
-            browser.navigate(base() + "/camunda/app/tasklist/");
-            browser.type("form[name=signinForm] input[ng-model=username]", "agent");
-            browser.type("form[name=signinForm] input[ng-model=password]", "agent");
-            browser.click("form[name=signinForm] button[type=submit]");
-            browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+            logIn(browser, "agent");
             browser.navigate(base() + "/camunda/app/tasklist/default/#/?task=" + review.path("id").asText());
             browser.waitFor("Array.from(document.querySelectorAll('.fjs-container input')).some(e => e.value === '"
                     + subject.replace("'", "\\'") + "')", RENDERING);
@@ -70,6 +66,28 @@ class TasklistFormGuardIT extends PlatformIT {
         JsonNode incident = await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("commander", key),
                 i -> i.path("timeline").toString().contains("initial notice sent by e-mail"));
         assertThat(incident.path("incident").path("severity").asText()).isEqualTo("SEV2");
+    }
+
+    /**
+     * Tasklist's login form, tried again when the page had not bound its fields yet: on a busy machine
+     * AngularJS may render the form before it listens to it, and the typed name is then lost.
+     */
+    private void logIn(HeadlessChromium browser, String user) {
+        IllegalStateException lastTry = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            browser.navigate(base() + "/camunda/app/tasklist/");
+            try {
+                browser.waitFor("document.querySelector('form[name=signinForm] input[ng-model=username].ng-pristine')", RENDERING);
+                browser.type("form[name=signinForm] input[ng-model=username]", user);
+                browser.type("form[name=signinForm] input[ng-model=password]", user);
+                browser.click("form[name=signinForm] button[type=submit]");
+                browser.waitFor("!document.querySelector('form[name=signinForm]')", Duration.ofSeconds(15));
+                return;
+            } catch (IllegalStateException notLoggedIn) {
+                lastTry = notLoggedIn;
+            }
+        }
+        throw lastTry;
     }
 
     private String base() {

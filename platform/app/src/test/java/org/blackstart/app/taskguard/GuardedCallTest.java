@@ -18,8 +18,9 @@ class GuardedCallTest {
         assertThat(GuardedCall.of("POST", "/camunda/api/engine/engine/default/task/t1/submit-form"))
                 .hasValueSatisfying(c -> assertThat(c.engine()).isEqualTo("default"));
         assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/resolve")).isPresent();
-        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/bpmnError")).isPresent();
-        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/bpmnEscalation")).isPresent();
+        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/complete")).hasValueSatisfying(c -> assertThat(c.isThrow()).isFalse());
+        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/bpmnError")).hasValueSatisfying(c -> assertThat(c.isThrow()).isTrue());
+        assertThat(GuardedCall.of("POST", "/engine-rest/task/t1/bpmnEscalation")).hasValueSatisfying(c -> assertThat(c.isThrow()).isTrue());
     }
 
     @Test
