@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.blackstart.testkit.browser.ChromiumBinary;
 import org.blackstart.testkit.browser.HeadlessChromium;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,11 +25,6 @@ class TasklistFormGuardIT extends PlatformIT {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void needsChromium() {
-        ChromiumBinary.assumePresent();
-    }
 
     @Test
     void theAgentCompletesTheNoticeReviewInTasklist() {
