@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.blackstart.app.api.CachedBodyRequest;
 import org.blackstart.app.incident.IncidentKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.blackstart.app.api.ApiProperties;
+import org.blackstart.app.api.CachedBodyRequest;
 import org.blackstart.app.api.PayloadTooLargeException;
 import org.blackstart.app.api.ProblemWriter;
 import org.blackstart.spi.BlackstartPlugin;

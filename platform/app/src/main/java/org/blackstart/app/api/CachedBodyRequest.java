@@ -1,4 +1,4 @@
-package org.blackstart.app.taskguard;
+package org.blackstart.app.api;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,12 +10,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The request with the body the guard already read, for the engine's REST API to read again. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * The request with its body already read by a filter (to check a signature, or the fields a task may
+ * set), readable again by what follows.
+ */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
@@ -46,7 +49,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already read");
+                throw new UnsupportedOperationException("the body is already in memory");
             }
         };
     }
