@@ -44,10 +44,10 @@ class GroupAuthorizationsIT extends PlatformIT {
         Api api = api();
         for (String internal : new String[] {"customer-notice", "paging", "vendor-escalation", "status-mail"}) {
             ResponseEntity<String> start = api.send("commander", HttpMethod.POST,
-                    api.engine("/process-definition/key/" + internal + "/start"), "{\"businessKey\":\"INC-2026-9002\"}");
+                    api.engine("/process-definition/key/" + internal + "/start"), "{\"businessKey\":\"INC-2026-9377\"}");
             assertThat(start.getStatusCode().value()).as("%s: %s", internal, start.getBody()).isEqualTo(403);
         }
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("INC-2026-9002").list())
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("INC-2026-9377").list())
                 .extracting(HistoricProcessInstance::getProcessDefinitionKey).isEmpty();
 
         // and declaring still works, through the API and the engine's REST API alike
