@@ -59,6 +59,8 @@ class VendorParkedMessageProcessTest {
         variables.put("vendorMessageId", 7L);
         variables.put("vendorSystem", "servicenow");
         variables.put("caseNumber", caseNumber);
+        variables.put("vendorMessageParkedReason", caseNumber == null ? "the message names no case number"
+                : "no servicenow case " + caseNumber + " was opened here");
         variables.put("vendorMessageSubject", "Re: storage array");
         variables.put("vendorMessageText", "Please send the controller logs");
         return runtimeService().startProcessInstanceByKey("vendor-parked-message", "VENDOR-MSG-7", variables);
@@ -70,7 +72,7 @@ class VendorParkedMessageProcessTest {
 
         assertThat(message).isWaitingAt("FileVendorMessage");
         assertThat(task(message)).hasCandidateGroup("incident-commanders")
-                .hasName("File a servicenow message about unknown case CS-99");
+                .hasName("File a parked servicenow message: no servicenow case CS-99 was opened here");
         complete(task(message), Map.of("fileUnderCase", "CS-12"));
 
         assertThat(message).isEnded().hasPassed("ResolveMessage", "MessageResolved");
@@ -80,7 +82,7 @@ class VendorParkedMessageProcessTest {
     @Test
     void anUnknownCaseKeepsTheTaskOpen() {
         ProcessInstance message = park(null);
-        assertThat(task(message)).hasName("File a servicenow message without a case number");
+        assertThat(task(message)).hasName("File a parked servicenow message: the message names no case number");
         String taskId = task(message).getId();
 
         assertThatThrownBy(() -> taskService().complete(taskId, Map.of("fileUnderCase", "CS-404")))

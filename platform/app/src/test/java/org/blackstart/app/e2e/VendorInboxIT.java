@@ -261,7 +261,7 @@ class VendorInboxIT extends PlatformIT {
         inbox.receive(message(null, Kind.ACKNOWLEDGED, "Case taken by Sam"));
         long id = parkedMessage("Case taken by Sam").path("id").asLong();
         JsonNode task = api().awaitTask("commander", "VENDOR-MSG-" + id, "FileVendorMessage");
-        assertThat(task.path("name").asText()).isEqualTo("File a servicenow message without a case number");
+        assertThat(task.path("name").asText()).isEqualTo("File a parked servicenow message: the message names no case number");
 
         ResponseEntity<String> refused = api().claimAndComplete("commander", task, Map.of("fileUnderCase", "CS-NOPE"));
         assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();

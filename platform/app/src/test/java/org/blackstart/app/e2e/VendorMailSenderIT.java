@@ -107,6 +107,9 @@ class VendorMailSenderIT extends PlatformIT {
         assertThat(parked).anySatisfy(message -> assertThat(message.path("text").asText())
                 .endsWith("was cut here; the whole e-mail is in the case mailbox, folder INBOX.)"));
         assertThat(vendorMailHealth(api)).as("polling stays healthy").isEqualTo("UP");
+        // and the commander's task says why, not that the case is unknown
+        JsonNode fileTask = api.awaitTask("commander", "VENDOR-MSG-" + parked.get(0).path("id").asText(), "FileVendorMessage");
+        assertThat(fileTask.path("name").asText()).isEqualTo("File a parked email message: " + parked.get(0).path("parkedReason").asText());
 
         // and nothing changed for the case: not acknowledged, no message, no timeline line, still waiting
         JsonNode storeco = steps.cases(key).get(0);

@@ -101,7 +101,9 @@ public class JdbcVendorInbox implements VendorInbox {
         variables.put("vendorMessageAuthor", VendorMessageDelivery.forProcess(message.author(), id));
         variables.put("vendorMessageSubject", VendorMessageDelivery.forProcess(message.subject(), id));
         variables.put("vendorMessageText", VendorMessageDelivery.forProcess(message.text(), id));
-        variables.put("vendorMessageParkedReason", reason);
+        // The task's name says why it was parked (a stranger's mail, an unknown case); the engine keeps
+        // names of 255 characters, the record and the API the whole reason.
+        variables.put("vendorMessageParkedReason", reason.length() <= 200 ? reason : reason.substring(0, 200) + "…");
         runtime.startProcessInstanceByKey(PARKED_PROCESS, PARKED_KEY_PREFIX + id, variables);
         return new Stored(id, reason);
     }
