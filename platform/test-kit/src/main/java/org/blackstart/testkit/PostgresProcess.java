@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server process: a fresh cluster from {@code initdb}, a {@code postgres} listening on
@@ -109,10 +108,10 @@ final class PostgresProcess {
         } catch (IOException alreadyClosed) {
             // the watcher has seen end of input either way
         }
-        if (!waitFor(process, Duration.ofSeconds(10))) {
+        if (!ServerWaits.waitFor(process, Duration.ofSeconds(10))) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            waitFor(process, Duration.ofSeconds(5));
+            ServerWaits.waitFor(process, Duration.ofSeconds(5));
         }
     }
 
@@ -122,7 +121,7 @@ final class PostgresProcess {
         try {
             Process process = builder(account.command(initdb), run).start();
             process.getOutputStream().close();
-            if (!waitFor(process, Duration.between(Instant.now(), deadline))) {
+            if (!ServerWaits.waitFor(process, Duration.between(Instant.now(), deadline))) {
                 process.destroyForcibly();
                 throw new IllegalStateException("initdb did not finish in time; its output:\n" + run.logText());
             }
@@ -172,27 +171,9 @@ final class PostgresProcess {
             try (Connection ignored = connect(ADMIN_DATABASE)) {
                 return true;
             } catch (SQLException notYet) {
-                sleep(Duration.ofMillis(100));
+                ServerWaits.pause(Duration.ofMillis(100), "PostgreSQL");
             }
         }
         return false;
-    }
-
-    private static boolean waitFor(Process process, Duration limit) {
-        try {
-            return process.waitFor(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
-        }
     }
 }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.blackstart.testkit.LocalServers;
+import org.blackstart.testkit.ServerWaits;
 
 /**
  * A Keycloak server process in dev mode ({@code kc.sh start-dev}) with the Blackstart realm imported,
@@ -121,10 +121,10 @@ final class KeycloakProcess {
         } catch (IOException alreadyClosed) {
             // the watcher has seen end of input either way
         }
-        if (!waitFor(process, STOP_LIMIT)) {
+        if (!ServerWaits.waitFor(process, STOP_LIMIT)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            waitFor(process, Duration.ofSeconds(5));
+            ServerWaits.waitFor(process, Duration.ofSeconds(5));
         }
     }
 
@@ -176,26 +176,8 @@ final class KeycloakProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Keycloak", e);
             }
-            sleep(Duration.ofMillis(250));
+            ServerWaits.pause(Duration.ofMillis(250), "Keycloak");
         }
         return false;
-    }
-
-    private static boolean waitFor(Process process, Duration limit) {
-        try {
-            return process.waitFor(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-        }
     }
 }
