@@ -268,13 +268,13 @@ class RetriageIT extends PlatformIT {
         assertThat(lines(api().incident("commander", key), "TRIAGE"))
                 .containsExactly("commander: status page: Mail delivery partial outage → degraded performance");
 
-        // when the severity changes and a later update is posted to the status page
+        // when the commander re-triages, and then an update drafted before that (its copy still says SEV2, mail) is posted
         assertThat(retriage("commander", key, "{\"severity\": \"SEV1\", \"affectedServices\": \"mail, webmail\"}")
                 .getStatusCode().value()).isEqualTo(200);
-        postToStatusPage(key, Map.of("title", "Mail slow for some", "severity", "SEV1", "affectedServices", "mail, webmail",
+        postToStatusPage(key, Map.of("title", "Mail slow for some", "severity", "SEV2", "affectedServices", "mail",
                 "noticeStep", "update-1", "noticePhase", "identified", "notice_statuspage", "We found the cause."));
 
-        // then the commander's choice stands, and the service added shows the severity's state
+        // then the commander's choice stands, and the service added shows the state of the severity now
         assertThat(statusIncident(key).path("phase").asText()).isEqualTo("identified");
         assertThat(componentState(key, "mail")).isEqualTo("degraded-performance");
         assertThat(componentState(key, "webmail")).isEqualTo("major-outage");
@@ -285,6 +285,40 @@ class RetriageIT extends PlatformIT {
         // then
         assertThat(componentState(key, "webmail")).isEqualTo("partial-outage");
         assertThat(statusIncident(key).path("impact").asText()).as("the worst of its components").isEqualTo("partial-outage");
+    }
+
+    @Test
+    void theNextNoticeIsDraftedForTheCustomersOfTheServicesAfterTheReTriage() {
+        // given a SEV3 on the API, whose initial notice went to its one demo customer, in English
+        Api api = api();
+        String key = api.declare("commander", "API errors " + System.nanoTime());
+        api.claimAndComplete("commander", api.awaitTask("commander", key, "Triage"),
+                Map.of("severity", "SEV3", "affectedServices", "api", "customerImpact", "Some API calls fail."));
+        JsonNode initial = api.awaitTask("agent", key, "ReviewNotice");
+        assertThat(formVariable(initial, "noticeHas_de").asBoolean()).isFalse();
+        api.claimAndComplete("agent", initial, Map.of("noticeDecision", "send"));
+        Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> nextUpdateTimer(key), t -> t != null);
+        assertThat(timer.getDuedate().toInstant()).isCloseTo(timer.getCreateTime().toInstant().plus(Duration.ofHours(4)), within());
+
+        // when the commander adds mailings (Dutch and German customers) and the next update is due
+        assertThat(retriage("commander", key, "{\"severity\": \"SEV1\", \"affectedServices\": \"api, mailings\"}")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(nextUpdateTimer(key).getDuedate().toInstant())
+                .isCloseTo(timer.getCreateTime().toInstant().plus(Duration.ofMinutes(30)), within());
+        management.executeJob(nextUpdateTimer(key).getId());
+        api.claimAndComplete("agent", api.awaitTask("agent", key, "PostUpdate"), Map.of("updateDecision", "update",
+                "updatePhase", "identified", "customerImpact", "Some API calls and mailings fail."));
+
+        // then the update is drafted for the customers of both services, in their languages
+        JsonNode update = api.awaitTask("agent", key, "ReviewNotice");
+        assertThat(formVariable(update, "noticeHas_de").asBoolean()).isTrue();
+        assertThat(formVariable(update, "noticeHas_nl").asBoolean()).isTrue();
+        assertThat(formVariable(update, "noticeAudienceSummary").asText()).contains("customers of api, mailings");
+    }
+
+    private JsonNode formVariable(JsonNode task, String name) {
+        return api().json(api().send("agent", HttpMethod.GET, "/engine-rest/task/" + task.path("id").asText()
+                + "/form-variables", null)).path(name).path("value");
     }
 
     @Test
