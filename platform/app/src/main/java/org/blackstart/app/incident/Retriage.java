@@ -14,6 +14,7 @@ import java.util.Set;
 import org.blackstart.app.statuspage.IncidentComponents;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,15 @@ class Retriage {
         if (request.severity() == null && request.affectedServices() == null && request.customerImpact() == null) {
             throw IncidentProblem.invalid("nothing to change: give severity, affectedServices or customerImpact");
         }
-        IncidentRecord after = transactions.execute(tx -> apply(key, request, actor));
+        IncidentRecord after;
+        try {
+            after = transactions.execute(tx -> apply(key, request, actor));
+        } catch (OptimisticLockingException changedMeanwhile) {
+            // A step of the incident (its update timer firing, a task completed) changed the same rows at
+            // the same moment; the engine rolled this change back whole.
+            throw IncidentProblem.conflict("incident " + key + " changed while it was being re-triaged; nothing was "
+                    + "changed, try again");
+        }
         // After the commit, so that whoever follows the severity reads it as it now is.
         events.publishEvent(new IncidentRetriaged(key, after.severity()));
         return after;
