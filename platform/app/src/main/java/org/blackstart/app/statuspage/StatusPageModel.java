@@ -58,7 +58,7 @@ class StatusPageModel {
         ComponentState state = ComponentState.OPERATIONAL;
         for (StatusStore.Incident incident : snapshot.active()) {
             if (incident.components().contains(componentId)) {
-                state = state.worse(incident.impact());
+                state = state.worse(incident.current());
             }
         }
         for (StatusStore.Maintenance window : snapshot.maintenance()) {
@@ -75,7 +75,7 @@ class StatusPageModel {
             overall = overall.worse(state(snapshot, component.id()));
         }
         for (StatusStore.Incident incident : snapshot.active()) {
-            overall = overall.worse(incident.impact());
+            overall = overall.worse(incident.current());
         }
         return overall;
     }
@@ -144,7 +144,7 @@ class StatusPageModel {
             incident.put("key", i.key());
             incident.put("title", i.title());
             incident.put("phase", i.phase());
-            incident.put("impact", i.impact().code());
+            incident.put("impact", i.current().code());
             incident.put("components", i.components());
             incident.put("startedAt", i.startedAt().toString());
             incident.put("updatedAt", i.updatedAt().toString());
@@ -171,6 +171,7 @@ class StatusPageModel {
     static String banner(ComponentState overall) {
         return switch (overall) {
             case OPERATIONAL -> "All systems operational";
+            case RECOVERING -> "Recovering: a fix is being monitored";
             case UNDER_MAINTENANCE -> "Maintenance in progress";
             case DEGRADED_PERFORMANCE -> "Degraded performance";
             case PARTIAL_OUTAGE -> "Partial outage";
@@ -195,8 +196,8 @@ class StatusPageModel {
         i.put("title", incident.title());
         i.put("url", links.incident(incident.key()));
         i.put("phase", PHASES.getOrDefault(incident.phase(), incident.phase()));
-        i.put("impact", incident.impact().code());
-        i.put("impactLabel", incident.active() ? incident.impact().label() : "Resolved");
+        i.put("impact", incident.active() ? incident.current().code() : incident.impact().code());
+        i.put("impactLabel", incident.active() ? incident.current().label() : "Resolved");
         i.put("components", names(incident.components()));
         i.put("started", time(incident.startedAt()));
         i.put("resolved", incident.resolvedAt() == null ? null : time(incident.resolvedAt()));

@@ -24,6 +24,14 @@ public class StatusStore {
             return resolvedAt == null;
         }
 
+        /**
+         * What the incident does to its components now: once customers are told the fix is being monitored,
+         * they are recovering. {@link #impact()} keeps the worst it did, for the history bars.
+         */
+        public ComponentState current() {
+            return "monitoring".equals(phase) ? ComponentState.RECOVERING : impact;
+        }
+
         /** True when the incident touched the span [from, to). */
         public boolean overlaps(Instant from, Instant to) {
             return startedAt.isBefore(to) && (resolvedAt == null || !resolvedAt.isBefore(from));
