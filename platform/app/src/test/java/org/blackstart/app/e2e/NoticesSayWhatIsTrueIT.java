@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.blackstart.app.demo.DemoMailServer;
 import org.blackstart.app.statuspage.StatusStore;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -40,6 +44,15 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
 
     @Autowired
     StatusStore statusPage;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
 
     @Test
     void theResolvedNoticeNoLongerRepeatsTheImpactTheMailingsRecoverFirstAndTheRootCauseStaysOnTheIncident()
@@ -166,6 +179,43 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
         api.claimAndComplete("commander", api.awaitTask("commander", key, "Resolve"), Map.of("resolutionSummary", "done"));
         api.claimAndComplete("agent", api.awaitTask("agent", key, "ReviewNotice"), Map.of("noticeDecision", "send"));
         await().atMost(Duration.ofSeconds(30)).until(() -> statusPage.incident(key).orElseThrow().resolvedAt() != null);
+    }
+
+    @Test
+    void aMonitoringUpdateLandingAfterTheResolvedOneDoesNotReopenTheIncidentOnThePage() {
+        // given an incident the page shows as resolved
+        String key = "INC-2026-9301";
+        Map<String, Object> incident = Map.of("title", "Webmail slow", "severity", "SEV2", "affectedServices", "mailings");
+        publish(key, incident, "initial", "investigating", "We are looking into slow mailings.");
+        publish(key, incident, "resolved", "resolved", "This incident is resolved.");
+        StatusStore.Incident before = statusPage.incident(key).orElseThrow();
+
+        // when the monitoring update, approved while the resolved one went out, reaches the page afterwards
+        publish(key, incident, "monitoring", "monitoring", "A fix has been applied and we are monitoring the results.");
+
+        // then it is among the updates, but the incident stays resolved and the mailings do not turn recovering
+        StatusStore.Incident after = statusPage.incident(key).orElseThrow();
+        assertThat(after.active()).isFalse();
+        assertThat(after.phase()).isEqualTo(before.phase());
+        assertThat(after.resolvedAt()).isEqualTo(before.resolvedAt());
+        assertThat(statusPage.updates(key)).extracting(StatusStore.Update::step).contains("monitoring");
+        Api api = api();
+        assertThat(api.json(api.send(null, HttpMethod.GET, "/status/summary.json", null)).path("incidents")
+                .findValuesAsText("key")).doesNotContain(key);
+    }
+
+    /** Posts one approved notice on the status page through its real task topic, as the customer-notice process does. */
+    private void publish(String key, Map<String, Object> incident, String step, String phase, String words) {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("truth-statuspage-it").count() == 0) {
+            repository.createDeployment().addModelInstance("truth-statuspage-it.bpmn", Bpmn.createExecutableProcess(
+                    "truth-statuspage-it").camundaHistoryTimeToLive(1).startEvent().serviceTask("Publish")
+                    .camundaExternalTask("notice.statuspage").endEvent().done()).deploy();
+        }
+        Map<String, Object> variables = new java.util.HashMap<>(incident);
+        variables.putAll(Map.of("noticeStep", step, "noticePhase", phase, "notice_statuspage", words));
+        String id = runtime.startProcessInstanceByKey("truth-statuspage-it", key, variables).getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                .finished().count() == 1);
     }
 
     private static JsonNode draft(Api api, JsonNode task) {
