@@ -39,7 +39,7 @@ class FormsTest {
             "review-notice:notice_en_subject", "review-notice:notice_en_text", "review-notice:noticeDecision",
             "review-notice:notice_nl_subject", "review-notice:notice_x", "approve-notice:noticeApproval",
             "customer-update:updateDecision", "call-customer:callOutcome",
-            "declare-incident:title", "mitigate:mitigationSummary", "resolve:resolutionSummary",
+            "declare-incident:title", "mitigate:mitigationSummary", "mitigate:mitigationNotice", "resolve:resolutionSummary",
             "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
@@ -180,6 +180,16 @@ class FormsTest {
 
         assertThat(confirmed.path("type").asText()).isEqualTo("checkbox");
         assertThat(confirmed.path("defaultValue").asBoolean()).isFalse();
+    }
+
+    /** Telling customers is a decision the commander makes at Mitigate, never one the form makes for them. */
+    @org.junit.jupiter.api.Test
+    void theMonitoringUpdateIsChosenNotPreselected() throws IOException {
+        JsonNode notice = field("mitigate", "mitigationNotice");
+
+        assertThat(notice.path("type").asText()).isEqualTo("radio");
+        assertThat(notice.has("defaultValue")).isFalse();
+        assertThat(notice.path("values").findValuesAsText("value")).containsExactly("monitoring", "none");
     }
 
     private static JsonNode field(String formId, String key) throws IOException {

@@ -189,6 +189,75 @@ class MajorIncidentProcessTest {
                 .processInstanceBusinessKey("INC-2026-0005").list()).isEmpty();
     }
 
+    /** The customer-notice instance the incident called for {@code step}. */
+    private ProcessInstance noticeFor(ProcessInstance incident, String step) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId())
+                .processDefinitionKey("customer-notice").active().list().stream()
+                .filter(p -> step.equals(runtimeService().getVariable(p.getId(), "noticeStep")))
+                .findFirst().orElseThrow(() -> new AssertionError("no customer notice for step " + step));
+    }
+
+    @Test
+    void aMonitoringUpdateGoesOutBesideResolveWithoutTheEndedImpact() {
+        // given a triaged incident whose first notice is out
+        ProcessInstance incident = declare("INC-2026-0011");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+
+        // when the commander mitigates and asks for a monitoring update
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "Rerouted mail through mx5",
+                "mitigationNotice", "monitoring"));
+
+        // then the update is drafted while the commander can already resolve
+        assertThat(incident).isWaitingAt("NextUpdateDue", "MonitoringNotice", "Resolve");
+        ProcessInstance monitoring = noticeFor(incident, "monitoring");
+        assertThat(monitoring).variables().containsEntry("customerImpact", "");
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "Replaced the failed disk", "rootCause", "disk"));
+        assertThat(incident).isWaitingAt("MonitoringNotice", "ResolvedNotice");
+        noticeSent(monitoring, "monitoring", "monitoring");
+        ProcessInstance resolved = noticeFor(incident, "resolved");
+        assertThat(resolved).variables().as("the resolved notice cannot repeat the ended impact")
+                .containsEntry("customerImpact", "").containsEntry("resolutionSummary", "Replaced the failed disk");
+        noticeSent(resolved, "resolved", "resolved");
+        assertThat(incident).isEnded().hasPassed("MonitoringNotice", "MonitoringNoticeDone", "ResolvedNotice", "IncidentClosed");
+    }
+
+    @Test
+    void closingTheIncidentStopsAMonitoringUpdateStillInReview() {
+        // given a monitoring update the agent has not reviewed yet
+        ProcessInstance incident = declare("INC-2026-0012");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "done", "mitigationNotice", "monitoring"));
+        ProcessInstance monitoring = noticeFor(incident, "monitoring");
+        complete(externalTask(monitoring), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
+        assertThat(monitoring).isWaitingAt("ReviewNotice");
+
+        // when the incident is resolved and the resolved notice goes out
+        complete(task("Resolve", incident), withVariables("resolutionSummary", "done", "rootCause", "disk"));
+        noticeSent(noticeFor(incident, "resolved"), "resolved", "resolved");
+
+        // then the stale "we are monitoring" never reaches anyone
+        assertThat(incident).isEnded().hasPassed("IncidentClosed").hasNotPassed("MonitoringNoticeDone");
+        assertThat(monitoring).isEnded().hasNotPassed("PublishOnChannel");
+        org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey("INC-2026-0012").list()).isEmpty();
+    }
+
+    @Test
+    void withoutAMonitoringUpdateOnlyResolveFollowsMitigate() {
+        // given a triaged incident
+        ProcessInstance incident = declare("INC-2026-0013");
+        triage(incident, "SEV2");
+        noticeSent(calledProcessInstance("customer-notice", incident), "initial", "investigating");
+
+        // when the commander mitigates and says no update
+        complete(task("Mitigate", incident), withVariables("mitigationSummary", "done", "mitigationNotice", "none"));
+
+        // then nothing is drafted for customers
+        assertThat(incident).isWaitingAt("NextUpdateDue", "Resolve").hasNotPassed("MonitoringNotice");
+    }
+
     @Test
     void anAgentCanWithholdANoticeAndTheIncidentGoesOn() {
         ProcessInstance incident = declare("INC-2026-0006");

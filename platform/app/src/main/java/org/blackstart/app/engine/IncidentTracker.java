@@ -114,6 +114,12 @@ public class IncidentTracker {
         if (ownsIncident(execution)) {
             incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
                     text(execution, "customerImpact"), status);
+            // Only Resolve's form has these fields (the task guard refuses them elsewhere); they outlive the process here.
+            String rootCause = text(execution, "rootCause");
+            String resolution = text(execution, "resolutionSummary");
+            if (rootCause != null || resolution != null) {
+                incidents.recordResolution(key, rootCause, resolution);
+            }
         } else {
             incidents.update(key, null, null, null, status);
         }

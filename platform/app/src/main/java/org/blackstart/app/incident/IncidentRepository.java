@@ -14,7 +14,10 @@ import org.springframework.stereotype.Repository;
 public class IncidentRepository {
 
     private static final String COLUMNS = "incident_key, title, summary, severity, status, affected_services, "
-            + "customer_impact, declared_by, declared_at, updated_at, closed_at, process_instance_id";
+            + "customer_impact, declared_by, declared_at, updated_at, closed_at, process_instance_id, "
+            + "root_cause, resolution";
+    /** The columns' size: a longer text is cut, never refused, since the engine has already moved on. */
+    static final int RESOLUTION_LIMIT = 4000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -38,6 +41,29 @@ public class IncidentRepository {
                         + "customer_impact = COALESCE(?, customer_impact), status = COALESCE(?, status), updated_at = ?, "
                         + "closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END WHERE incident_key = ?",
                 severity, affectedServices, customerImpact, status, Timestamp.from(now), status, Timestamp.from(now), key);
+    }
+
+    /** What Resolve recorded; {@code null} leaves a column as it is. Texts longer than the column are cut. */
+    public void recordResolution(String key, String rootCause, String resolution) {
+        jdbc.update("UPDATE bs_incident SET root_cause = COALESCE(?, root_cause), resolution = COALESCE(?, resolution), "
+                        + "updated_at = ? WHERE incident_key = ?",
+                capped(rootCause), capped(resolution), Timestamp.from(clock.instant()), key);
+    }
+
+    static String capped(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.length() <= RESOLUTION_LIMIT) {
+            return stripped;
+        }
+        int end = RESOLUTION_LIMIT - 1;
+        // Never split a surrogate pair: half an emoji is not text.
+        if (Character.isHighSurrogate(stripped.charAt(end - 1))) {
+            end--;
+        }
+        return stripped.substring(0, end) + "\u2026";
     }
 
     public Optional<IncidentRecord> find(String key) {
@@ -69,7 +95,8 @@ public class IncidentRepository {
         return new IncidentRecord(rs.getString("incident_key"), rs.getString("title"), rs.getString("summary"),
                 rs.getString("severity"), rs.getString("status"), rs.getString("affected_services"),
                 rs.getString("customer_impact"), rs.getString("declared_by"), instant(rs, "declared_at"),
-                instant(rs, "updated_at"), instant(rs, "closed_at"), rs.getString("process_instance_id"));
+                instant(rs, "updated_at"), instant(rs, "closed_at"), rs.getString("process_instance_id"),
+                rs.getString("root_cause"), rs.getString("resolution"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

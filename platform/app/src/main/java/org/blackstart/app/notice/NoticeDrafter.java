@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.blackstart.app.customer.CustomerAudience;
 import org.blackstart.app.notice.template.NoticeTemplates;
+import org.blackstart.app.notice.template.NoticeVariables;
 import org.blackstart.app.notice.template.RenderedNotice;
 import org.blackstart.app.statuspage.StatusPageProperties;
 import org.blackstart.app.statuspage.StatusSubscribers;
@@ -157,6 +158,7 @@ public class NoticeDrafter {
         data.put("affectedServices", services.stream()
                 .map(id -> statusPage.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id)).toList());
         data.put("customerImpact", orElse(task.string("customerImpact"), ""));
+        data.put(NoticeVariables.RESOLUTION, orElse(task.string("resolutionSummary"), ""));
         data.put("statusPageUrl", statusPage.url("/status"));
         // The status page shows maintenance (MNT-...) under the same path as incidents.
         data.put("incidentUrl", statusPage.url("/status/incidents/" + incident));

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** What the public sees of a component, from best to worst; the worst cause wins. */
 public enum ComponentState {
     OPERATIONAL("Operational"),
+    /** A fix is in and being monitored: better than any disruption or maintenance, so those still win. */
+    RECOVERING("Recovering"),
     UNDER_MAINTENANCE("Under maintenance"),
     DEGRADED_PERFORMANCE("Degraded performance"),
     PARTIAL_OUTAGE("Partial outage"),

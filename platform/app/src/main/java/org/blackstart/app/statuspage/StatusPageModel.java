@@ -58,7 +58,7 @@ class StatusPageModel {
         ComponentState state = ComponentState.OPERATIONAL;
         for (StatusStore.Incident incident : snapshot.active()) {
             if (incident.components().contains(componentId)) {
-                state = state.worse(incident.impactOn(componentId));
+                state = state.worse(incident.nowOn(componentId));
             }
         }
         for (StatusStore.Maintenance window : snapshot.maintenance()) {
@@ -75,7 +75,7 @@ class StatusPageModel {
             overall = overall.worse(state(snapshot, component.id()));
         }
         for (StatusStore.Incident incident : snapshot.active()) {
-            overall = overall.worse(incident.worstImpact());
+            overall = overall.worse(incident.worstNow());
         }
         return overall;
     }
@@ -144,10 +144,10 @@ class StatusPageModel {
             incident.put("key", i.key());
             incident.put("title", i.title());
             incident.put("phase", i.phase());
-            incident.put("impact", i.worstImpact().code());
+            incident.put("impact", i.worstNow().code());
             incident.put("components", i.components());
             Map<String, String> componentStates = new LinkedHashMap<>();
-            i.components().forEach(c -> componentStates.put(c, i.impactOn(c).code()));
+            i.components().forEach(c -> componentStates.put(c, i.nowOn(c).code()));
             incident.put("componentStates", componentStates);
             incident.put("startedAt", i.startedAt().toString());
             incident.put("updatedAt", i.updatedAt().toString());
@@ -174,6 +174,7 @@ class StatusPageModel {
     static String banner(ComponentState overall) {
         return switch (overall) {
             case OPERATIONAL -> "All systems operational";
+            case RECOVERING -> "Recovering: a fix is being monitored";
             case UNDER_MAINTENANCE -> "Maintenance in progress";
             case DEGRADED_PERFORMANCE -> "Degraded performance";
             case PARTIAL_OUTAGE -> "Partial outage";
@@ -198,10 +199,10 @@ class StatusPageModel {
         i.put("title", incident.title());
         i.put("url", links.incident(incident.key()));
         i.put("phase", PHASES.getOrDefault(incident.phase(), incident.phase()));
-        i.put("impact", incident.worstImpact().code());
-        i.put("impactLabel", incident.active() ? incident.worstImpact().label() : "Resolved");
+        i.put("impact", incident.active() ? incident.worstNow().code() : incident.worstImpact().code());
+        i.put("impactLabel", incident.active() ? incident.worstNow().label() : "Resolved");
         i.put("components", incident.active() && !incident.componentStates().isEmpty()
-                ? incident.components().stream().map(c -> name(c) + " (" + incident.impactOn(c).label() + ")")
+                ? incident.components().stream().map(c -> name(c) + " (" + incident.nowOn(c).label() + ")")
                         .collect(Collectors.joining(", "))
                 : names(incident.components()));
         i.put("started", time(incident.startedAt()));

@@ -78,7 +78,7 @@ public class StatusPagePublisher {
         if (body.isBlank()) {
             body = notice.text(notice.language()).text();
         }
-        if (!notice.incidentKey().startsWith("MNT-")) {
+        if (!notice.incidentKey().startsWith("MNT-") && !lateMonitoring(notice.incidentKey(), phase)) {
             String title = task.string("title");
             // The notice holds a copy of the incident taken when it was drafted; a re-triage since then
             // is what the page shows, or posting the notice would undo it.
@@ -90,6 +90,14 @@ public class StatusPagePublisher {
                     phase, ComponentState.ofSeverity(severity), components, clock.instant());
         }
         store.saveUpdate(notice.incidentKey(), notice.step(), phase, body, clock.instant());
+    }
+
+    /**
+     * A monitoring update approved while the resolved one was going out: it stays among the updates, but the
+     * incident stays resolved, since the closing incident stops that update's process and nothing would end it again.
+     */
+    private boolean lateMonitoring(String incidentKey, String phase) {
+        return "monitoring".equals(phase) && store.incident(incidentKey).filter(i -> !i.active()).isPresent();
     }
 
     private static TaskResult result(int sent, int alreadySent, String url) {

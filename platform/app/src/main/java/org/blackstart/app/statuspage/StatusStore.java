@@ -59,6 +59,23 @@ public class StatusStore {
             return resolvedAt == null;
         }
 
+        /**
+         * What the component shows now: once customers are told the fix is being monitored, it is recovering;
+         * {@link #impactOn} keeps the worst the incident did to it, for the history bars.
+         */
+        public ComponentState nowOn(String component) {
+            return monitoring() ? ComponentState.RECOVERING : impactOn(component);
+        }
+
+        /** The worst its components show now: what an active incident is labelled with and adds to the banner. */
+        public ComponentState worstNow() {
+            return monitoring() ? ComponentState.RECOVERING : worstImpact();
+        }
+
+        private boolean monitoring() {
+            return "monitoring".equals(phase);
+        }
+
         /** True when the incident touched the span [from, to). */
         public boolean overlaps(Instant from, Instant to) {
             return startedAt.isBefore(to) && (resolvedAt == null || !resolvedAt.isBefore(from));

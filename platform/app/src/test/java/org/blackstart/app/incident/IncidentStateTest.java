@@ -21,7 +21,7 @@ class IncidentStateTest {
     void resolvedFollowsTheRecordsStatusNotTheProcessVariable(String status, boolean resolved) {
         // given an incident with that status, whose process says incidentResolved=true
         when(incidents.find("INC-2026-0001")).thenReturn(Optional.of(new IncidentRecord("INC-2026-0001", "Mail delayed",
-                null, "SEV2", status, "mail", null, "commander", Instant.EPOCH, Instant.EPOCH, null, "pi-1")));
+                null, "SEV2", status, "mail", null, "commander", Instant.EPOCH, Instant.EPOCH, null, "pi-1", null, null)));
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getProcessBusinessKey()).thenReturn("INC-2026-0001");
         when(execution.getVariable("incidentResolved")).thenReturn(true);

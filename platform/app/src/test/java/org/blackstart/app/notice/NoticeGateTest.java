@@ -57,6 +57,6 @@ class NoticeGateTest {
 
     static IncidentRecord incident(String key, String severity) {
         return new IncidentRecord(key, "Mail delayed", null, severity, "triaged", "mail", null, "commander",
-                Instant.EPOCH, Instant.EPOCH, null, "pi-1");
+                Instant.EPOCH, Instant.EPOCH, null, "pi-1", null, null);
     }
 }

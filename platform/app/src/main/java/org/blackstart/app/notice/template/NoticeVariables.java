@@ -21,6 +21,7 @@ public final class NoticeVariables {
     public static final String CUSTOMER_NAME = "customerName";
     public static final String PARAGRAPHS = "paragraphs";
     public static final String PHASE = "phase";
+    public static final String RESOLUTION = "resolution";
 
     public static final List<Variable> ALL = List.of(
             new Variable("incidentKey", "the incident's key (INC-2026-0042) or the maintenance's (MNT-2026-0007)",
@@ -33,6 +34,9 @@ public final class NoticeVariables {
                     + "{{affectedServices}} prints it joined with commas", List.of("Mail delivery", "Webmail")),
             new Variable("customerImpact", "what customers notice, in the agent's words",
                     "Messages to external addresses are delayed by up to 30 minutes. No messages are lost."),
+            new Variable(RESOLUTION, "resolved: what fixed it, as the commander wrote it at Resolve (the agent reviews "
+                    + "it in the draft); empty before Resolve. The root cause is never offered: it is internal",
+                    "We replaced the failed power supply and moved the mail queues back to their servers."),
             new Variable("statusPageUrl", "the public status page", "https://status.example.com"),
             new Variable("incidentUrl", "this incident's (or maintenance's) page on the status page",
                     "https://status.example.com/incidents/INC-2026-0042"),

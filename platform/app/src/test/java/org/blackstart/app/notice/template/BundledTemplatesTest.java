@@ -64,6 +64,67 @@ class BundledTemplatesTest {
         }
     }
 
+    List<String[]> endedImpactSets() {
+        return List.of("resolved", "postmortem").stream().flatMap(phase -> BundledTemplates.LANGUAGES.stream()
+                .map(language -> new String[] {phase, language})).toList();
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("endedImpactSets")
+    void onceTheIncidentIsOverNoPartRepeatsTheImpact(String phase, String language) {
+        // given the triage's impact among the data
+        Map<String, Object> data = NoticeVariables.samples();
+        data.put("customerImpact", "Scheduled mailings are delayed");
+
+        // when
+        RenderedNotice notice = bundled.find(phase, language).orElseThrow().compiled().render(data);
+
+        // then
+        for (TemplatePart part : TemplatePart.values()) {
+            assertThat(notice.part(part)).as(part.code()).doesNotContain("Scheduled mailings are delayed");
+        }
+    }
+
+    @ParameterizedTest(name = "resolved.{0}")
+    @MethodSource("languages")
+    void theResolvedNoticeSaysWhatFixedItOnlyWhenTheCommanderWroteIt(String language) {
+        // given
+        CompiledSet set = bundled.find("resolved", language).orElseThrow().compiled();
+        Map<String, Object> data = NoticeVariables.samples();
+        String resolution = (String) data.get(NoticeVariables.RESOLUTION);
+
+        // when
+        RenderedNotice withResolution = set.render(data);
+        data.put(NoticeVariables.RESOLUTION, "");
+        RenderedNotice without = set.render(data);
+
+        // then
+        assertThat(withResolution.text()).contains(resolution);
+        assertThat(withResolution.phone()).contains(resolution);
+        assertThat(withResolution.statuspage()).contains(resolution);
+        assertThat(withResolution.sms()).as("one segment stays one segment").doesNotContain(resolution);
+        assertThat(without.text()).doesNotContain(":  ").doesNotContain("\n\n\n");
+        assertThat(without.statuspage()).doesNotContain("\n\n\n");
+    }
+
+    @ParameterizedTest(name = "monitoring.{0}")
+    @MethodSource("languages")
+    void aMonitoringCallWithoutAnImpactStillTellsTheCustomerWhatItMeans(String language) {
+        // given a monitoring update sent after Mitigate, where the triage's impact has ended
+        Map<String, Object> data = NoticeVariables.samples();
+        data.put("customerImpact", "");
+
+        // when
+        RenderedNotice notice = bundled.find("monitoring", language).orElseThrow().compiled().render(data);
+
+        // then no line of the call script ends in a colon with nothing after it
+        assertThat(notice.phone().lines()).noneMatch(line -> line.strip().endsWith(":"));
+    }
+
+    List<String> languages() {
+        return BundledTemplates.LANGUAGES;
+    }
+
     @Test
     void aDutchIncidentIsAStoringAndAGermanOneAStoerung() {
         Map<String, Object> samples = NoticeVariables.samples();
