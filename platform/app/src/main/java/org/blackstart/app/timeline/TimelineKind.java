@@ -9,5 +9,7 @@ public enum TimelineKind {
     /** Customer notices: drafted, published per channel, skipped, refused, key accounts called. */
     NOTICES,
     /** Vendor cases: opened, messages from and to the vendor, SLA breaches, disputes, closed. */
-    VENDORS
+    VENDORS,
+    /** A comment someone wrote on one of the incident's tasks (Tasklist's Add Comment). */
+    COMMENT
 }
