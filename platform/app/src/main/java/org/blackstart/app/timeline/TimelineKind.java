@@ -13,5 +13,7 @@ public enum TimelineKind {
     /** A note someone added to the incident, as they wrote it. */
     NOTE,
     /** Severity, services or impact changed after triage, and affected components' states chosen on the status page. */
-    TRIAGE
+    TRIAGE,
+    /** A comment someone wrote on one of the incident's tasks (Tasklist's Add Comment). */
+    COMMENT
 }

@@ -1,0 +1,175 @@
+package org.blackstart.app.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.blackstart.app.engine.BlackstartEnginePlugin;
+import org.blackstart.app.engine.IncidentTracker;
+import org.blackstart.app.incident.IncidentKeys;
+import org.blackstart.app.incident.IncidentRepository;
+import org.blackstart.app.timeline.Timeline;
+import org.blackstart.app.timeline.TimelineEntry;
+import org.blackstart.app.timeline.TimelineKind;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The urgency listeners and the comment interceptor on a real engine, with the incident tracker beside them. */
+class TaskUrgencyProcessTest {
+
+    private static final String URL = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private static final DriverManagerDataSource DATA_SOURCE = new DriverManagerDataSource(URL, "sa", "");
+    private static final JdbcTemplate JDBC = new JdbcTemplate(DATA_SOURCE);
+    private static final Timeline TIMELINE = new Timeline(JDBC, Clock.systemUTC());
+    private static final ProcessEngine ENGINE = engine();
+
+    private final TaskService tasks = ENGINE.getTaskService();
+
+    private static ProcessEngine engine() {
+        Flyway.configure().dataSource(DATA_SOURCE).locations("classpath:db/migration").table("bs_schema_history")
+                .load().migrate();
+        IncidentRepository incidents = new IncidentRepository(JDBC, Clock.systemUTC());
+        IncidentKeys keys = new IncidentKeys(JDBC, new DataSourceTransactionManager(DATA_SOURCE), Clock.systemUTC());
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration()
+                .setProcessEngineName("task-urgency-" + UUID.randomUUID())
+                .setJdbcUrl(URL);
+        configuration.setProcessEnginePlugins(List.of(
+                new BlackstartEnginePlugin(new IncidentTracker(keys, incidents, TIMELINE)),
+                new TasksEnginePlugin(incidents, TIMELINE, new TaskDueProperties())));
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment()
+                .addString("major-incident.bpmn", process("major-incident", true, "Triage", "Mitigate"))
+                .addString("paging.bpmn", process("paging", false, "Acknowledge"))
+                .addString("chore.bpmn", process("chore", false, "Chore"))
+                .deploy();
+        return engine;
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
+    @Test
+    void triageMovesTheIncidentsOpenTasksAndTheNextTaskTakesTheNewSeverity() {
+        // given a SEV3 incident at triage, with a task of another process under its key
+        String key = "INC-2026-0901";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("major-incident", key,
+                Map.of("title", "Disk array degraded", "severity", "SEV3", "declaredBy", "casey"));
+        ENGINE.getRuntimeService().startProcessInstanceByKey("paging", key, Map.of("title", "Disk array degraded"));
+        Task triage = open(key, "Triage");
+        Task acknowledge = open(key, "Acknowledge");
+        assertThat(triage.getPriority()).isEqualTo(TaskPriorities.SEV3);
+        assertThat(triage.getDueDate()).isCloseTo(plus(triage.getCreateTime(), Duration.ofHours(4)), 1000);
+        assertThat(tasks.getVariableLocal(triage.getId(), OpenTasks.DUE_VARIABLE)).isEqualTo(triage.getDueDate());
+        assertThat(acknowledge.getPriority()).isEqualTo(TaskPriorities.SEV3);
+
+        // when triage makes it a SEV1
+        long before = System.currentTimeMillis();
+        tasks.complete(triage.getId(), Map.of("severity", "SEV1"));
+
+        // then the open task moved, and the next one is a SEV1 task
+        Task moved = open(key, "Acknowledge");
+        assertThat(moved.getPriority()).isEqualTo(TaskPriorities.SEV1);
+        assertThat(moved.getDueDate().getTime()).isBetween(before + Duration.ofMinutes(15).toMillis() - 1000,
+                System.currentTimeMillis() + Duration.ofMinutes(15).toMillis() + 1000);
+        Task mitigate = open(key, "Mitigate");
+        assertThat(mitigate.getPriority()).isEqualTo(TaskPriorities.SEV1);
+        assertThat(mitigate.getDueDate()).isCloseTo(plus(mitigate.getCreateTime(), Duration.ofMinutes(15)), 1000);
+    }
+
+    @Test
+    void aTaskWithoutAnIncidentIsLeftAsModelledAndItsCommentsStayOnIt() {
+        // given
+        String key = "CHORE-0001";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("chore", key, Map.of("title", "Tidy the rack labels"));
+        Task chore = open(key, "Chore");
+        List<TimelineEntry> before = TIMELINE.of(key);
+
+        // when
+        commentAs("casey", chore, "Tomorrow.");
+
+        // then
+        assertThat(chore.getPriority()).isEqualTo(50);
+        assertThat(chore.getDueDate()).isNull();
+        assertThat(tasks.getTaskComments(chore.getId())).hasSize(1);
+        assertThat(TIMELINE.of(key)).isEqualTo(before);
+    }
+
+    @Test
+    void aCommentOnAnIncidentsTaskIsOnItsTimelineByItsAuthorInFull() {
+        // given
+        String key = "INC-2026-0902";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("major-incident", key,
+                Map.of("title", "Mail queue stuck", "severity", "SEV2", "declaredBy", "casey"));
+        Task triage = open(key, "Triage");
+
+        // when
+        commentAs("casey", triage, "Queue restarted, watching it.");
+
+        // then
+        assertThat(TIMELINE.of(key)).filteredOn(entry -> entry.kind() == TimelineKind.COMMENT).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.actor()).isEqualTo("casey");
+                    assertThat(entry.step()).isEqualTo("Triage");
+                    assertThat(entry.detail()).isEqualTo("Queue restarted, watching it.");
+                });
+    }
+
+    private void commentAs(String user, Task task, String text) {
+        ENGINE.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            tasks.createComment(task.getId(), task.getProcessInstanceId(), text);
+        } finally {
+            ENGINE.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private Task open(String key, String activity) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(activity).singleResult();
+    }
+
+    private static Date plus(Date date, Duration duration) {
+        return Date.from(date.toInstant().plus(duration));
+    }
+
+    private static String process(String id, boolean incident, String... userTasks) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://blackstart.test">
+                """);
+        xml.append("<bpmn:process id=\"").append(id).append("\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">");
+        if (incident) {
+            xml.append("<bpmn:extensionElements><camunda:properties>")
+                    .append("<camunda:property name=\"blackstart.incident\" value=\"true\"/>")
+                    .append("</camunda:properties></bpmn:extensionElements>");
+        }
+        xml.append("<bpmn:startEvent id=\"Start\"/>");
+        String previous = "Start";
+        for (String task : userTasks) {
+            xml.append("<bpmn:sequenceFlow id=\"To").append(task).append("\" sourceRef=\"").append(previous)
+                    .append("\" targetRef=\"").append(task).append("\"/>");
+            xml.append("<bpmn:userTask id=\"").append(task).append("\" name=\"").append(task)
+                    .append(" ${execution.processBusinessKey}: ${title}\" camunda:candidateGroups=\"incident-commanders\"/>");
+            previous = task;
+        }
+        xml.append("<bpmn:sequenceFlow id=\"ToEnd\" sourceRef=\"").append(previous).append("\" targetRef=\"End\"/>");
+        xml.append("<bpmn:endEvent id=\"End\"/></bpmn:process></bpmn:definitions>");
+        return xml.toString();
+    }
+}
