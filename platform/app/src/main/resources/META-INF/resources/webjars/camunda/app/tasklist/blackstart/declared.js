@@ -11,6 +11,8 @@ const DECLARATION = /\/api\/engine\/engine\/([^/]+)\/process-definition\/(?:key\
 const INCIDENT_KEY = /^INC-\d{4}-\d{4,}$/;
 const TASK_WAIT_MS = 10000;
 const TASK_POLL_MS = 500;
+const DIALOG_WAIT_MS = 5000;
+const DIALOG_POLL_MS = 100;
 
 const open = XMLHttpRequest.prototype.open;
 const send = XMLHttpRequest.prototype.send;
@@ -75,13 +77,24 @@ function angularService(name) {
   return injector && injector.has(name) ? injector.get(name) : null;
 }
 
+// A message added while the start dialog is open would show in the dialog's own panel and close
+// with it: it is added once the dialog has gone, and stays until the commander closes it.
 function notify(status, message) {
   const notifications = angularService('Notifications');
   const rootScope = angularService('$rootScope');
   if (!notifications || !rootScope) {
     return;
   }
-  rootScope.$evalAsync(() => notifications.addMessage({status: status, message: message, exclusive: ['status']}));
+  whenNoDialog(Date.now() + DIALOG_WAIT_MS, () => rootScope.$evalAsync(
+    () => notifications.addMessage({status: status, message: message, exclusive: ['status']})));
+}
+
+function whenNoDialog(deadline, then) {
+  if (!document.querySelector('.modal') || Date.now() > deadline) {
+    then();
+  } else {
+    setTimeout(() => whenNoDialog(deadline, then), DIALOG_POLL_MS);
+  }
 }
 
 // The task list keeps its filter, sorting and search in the address; only the selected task changes.
