@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Blackstart's groups and what each may do, created at every start where missing. Commanders
  * declare incidents and escalate to vendors (and start no other process) and may read every task; agents see only the tasks offered to their
  * group, the notice reviews (the engine authorizes a task to its candidate group with TASK_WORK);
- * platform admins are engine administrators; on-call engineers see the pages offered to them. With a read-only identity provider (Keycloak) the
+ * platform admins are engine administrators with every permission, so they open Cockpit and Admin; on-call engineers see the pages offered to them. With a read-only identity provider (Keycloak) the
  * groups come from there and only the authorizations are written.
  */
 @Component
@@ -82,6 +82,14 @@ public class GroupAuthorizations {
         grant(SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(SUPPORT_AGENTS, Resources.FILTER, "*", Permissions.READ);
         grant(SUPPORT_AGENTS, Resources.DEPLOYMENT, "*", Permissions.READ);
+
+        // Being in the engine's adminGroups opens no webapp and no query: the webapps list the apps a
+        // user holds ACCESS to, and queries filter by authorizations. So platform admins hold every
+        // permission on every resource, the grant Keycloak's plugin writes for its administrator group
+        // (platform-admins there too, already present then) and Camunda's first-run setup writes for camunda-admin.
+        for (Resources resource : Resources.values()) {
+            grant(PLATFORM_ADMINS, resource, "*", Permissions.ALL);
+        }
 
         // The engine offers a page's acknowledgement task to the paged person by name; this lets
         // them into Tasklist and its task list, where they see only what is offered to them.

@@ -185,6 +185,15 @@ public final class HeadlessChromium implements AutoCloseable {
         mouse("mouseReleased", x, y);
     }
 
+    /**
+     * Shows the page in a {@code width} x {@code height} window (CSS pixels) from now on, as on a smaller
+     * screen; screenshots then have that size.
+     */
+    public void resize(int width, int height) {
+        page("Emulation.setDeviceMetricsOverride", params().put("width", width).put("height", height)
+                .put("deviceScaleFactor", 1).put("mobile", false));
+    }
+
     /** Writes a PNG of the window as it is now, creating parent directories; returns {@code file}. */
     public Path screenshot(Path file) {
         String data = page("Page.captureScreenshot", params().put("format", "png")).path("data").asText();

@@ -21,6 +21,11 @@ public final class Screenshots {
      * plain colour (a blank page, or a page that had not rendered yet); returns the image.
      */
     public static BufferedImage assertShowsAWindow(Path png) {
+        return assertShowsAWindow(png, HeadlessChromium.WINDOW_WIDTH, HeadlessChromium.WINDOW_HEIGHT);
+    }
+
+    /** As {@link #assertShowsAWindow(Path)}, for a window resized to {@code width} x {@code height}. */
+    public static BufferedImage assertShowsAWindow(Path png, int width, int height) {
         BufferedImage image;
         try {
             image = ImageIO.read(png.toFile());
@@ -28,8 +33,8 @@ public final class Screenshots {
             throw new UncheckedIOException("cannot read the screenshot " + png, e);
         }
         assertThat(image).as("%s decodes as an image", png).isNotNull();
-        assertThat(image.getWidth()).as("width of %s", png).isEqualTo(HeadlessChromium.WINDOW_WIDTH);
-        assertThat(image.getHeight()).as("height of %s", png).isEqualTo(HeadlessChromium.WINDOW_HEIGHT);
+        assertThat(image.getWidth()).as("width of %s", png).isEqualTo(width);
+        assertThat(image.getHeight()).as("height of %s", png).isEqualTo(height);
         assertThat(colours(image, 3)).as("colours in %s (one means a blank page)", png).isGreaterThan(2);
         return image;
     }
