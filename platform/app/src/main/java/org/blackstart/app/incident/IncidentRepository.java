@@ -45,6 +45,12 @@ public class IncidentRepository {
                 .stream().findFirst();
     }
 
+    /** The row, locked until the caller's transaction ends. */
+    public Optional<IncidentRecord> findForUpdate(String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_incident WHERE incident_key = ? FOR UPDATE", IncidentRepository::map,
+                key).stream().findFirst();
+    }
+
     public List<IncidentRecord> list(String status, int limit) {
         if (status == null) {
             return jdbc.query("SELECT " + COLUMNS + " FROM bs_incident ORDER BY declared_at DESC, incident_key DESC "

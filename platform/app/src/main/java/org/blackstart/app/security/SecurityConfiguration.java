@@ -113,6 +113,13 @@ class SecurityConfiguration {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations/*/attachments"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(ON_CALL), authority(PLATFORM_ADMINS))
+                        // changing an incident's course (re-triage, status page states) is the commander's call;
+                        // notes come from whoever talks to customers or runs the incident
+                        .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/triage"),
+                                path(HttpMethod.PUT, "/api/incidents/*/components/*"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/notes"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         // escalating to a vendor is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations"))

@@ -30,8 +30,8 @@ final class HistoryBars {
             List<String> causes = new ArrayList<>();
             for (StatusStore.Incident incident : incidents) {
                 if (incident.components().contains(componentId) && incident.overlaps(from, to)) {
-                    worst = worst.worse(incident.impact());
-                    causes.add(incident.impact().label() + ": " + incident.title() + " (" + incident.key() + ")");
+                    worst = worst.worse(incident.impactOn(componentId));
+                    causes.add(incident.impactOn(componentId).label() + ": " + incident.title() + " (" + incident.key() + ")");
                 }
             }
             for (StatusStore.Maintenance window : maintenance) {

@@ -58,7 +58,7 @@ class StatusPageModel {
         ComponentState state = ComponentState.OPERATIONAL;
         for (StatusStore.Incident incident : snapshot.active()) {
             if (incident.components().contains(componentId)) {
-                state = state.worse(incident.impact());
+                state = state.worse(incident.impactOn(componentId));
             }
         }
         for (StatusStore.Maintenance window : snapshot.maintenance()) {
@@ -75,7 +75,7 @@ class StatusPageModel {
             overall = overall.worse(state(snapshot, component.id()));
         }
         for (StatusStore.Incident incident : snapshot.active()) {
-            overall = overall.worse(incident.impact());
+            overall = overall.worse(incident.worstImpact());
         }
         return overall;
     }
@@ -144,8 +144,11 @@ class StatusPageModel {
             incident.put("key", i.key());
             incident.put("title", i.title());
             incident.put("phase", i.phase());
-            incident.put("impact", i.impact().code());
+            incident.put("impact", i.worstImpact().code());
             incident.put("components", i.components());
+            Map<String, String> componentStates = new LinkedHashMap<>();
+            i.components().forEach(c -> componentStates.put(c, i.impactOn(c).code()));
+            incident.put("componentStates", componentStates);
             incident.put("startedAt", i.startedAt().toString());
             incident.put("updatedAt", i.updatedAt().toString());
             incident.put("url", properties.url("/status/incidents/" + i.key()));
@@ -195,9 +198,12 @@ class StatusPageModel {
         i.put("title", incident.title());
         i.put("url", links.incident(incident.key()));
         i.put("phase", PHASES.getOrDefault(incident.phase(), incident.phase()));
-        i.put("impact", incident.impact().code());
-        i.put("impactLabel", incident.active() ? incident.impact().label() : "Resolved");
-        i.put("components", names(incident.components()));
+        i.put("impact", incident.worstImpact().code());
+        i.put("impactLabel", incident.active() ? incident.worstImpact().label() : "Resolved");
+        i.put("components", incident.active() && !incident.componentStates().isEmpty()
+                ? incident.components().stream().map(c -> name(c) + " (" + incident.impactOn(c).label() + ")")
+                        .collect(Collectors.joining(", "))
+                : names(incident.components()));
         i.put("started", time(incident.startedAt()));
         i.put("resolved", incident.resolvedAt() == null ? null : time(incident.resolvedAt()));
         i.put("updates", updates(incident.key()));
@@ -231,8 +237,11 @@ class StatusPageModel {
     }
 
     private String names(List<String> ids) {
-        return ids.stream().map(id -> properties.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id))
-                .collect(Collectors.joining(", "));
+        return ids.stream().map(this::name).collect(Collectors.joining(", "));
+    }
+
+    private String name(String id) {
+        return properties.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id);
     }
 
     static String time(Instant instant) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.blackstart.app.incident.IncidentRecord;
+import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.DeliveryKey;
 import org.blackstart.spi.DeliveryLedger;
@@ -31,15 +34,18 @@ public class StatusPagePublisher {
     private final TransactionTemplate transactions;
     private final StatusPageProperties properties;
     private final ApplicationEventPublisher events;
+    private final IncidentRepository incidents;
     private final Clock clock;
 
     StatusPagePublisher(StatusStore store, DeliveryLedger ledger, TransactionTemplate transactions,
-                        StatusPageProperties properties, ApplicationEventPublisher events, Clock clock) {
+                        StatusPageProperties properties, ApplicationEventPublisher events, IncidentRepository incidents,
+                        Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.transactions = transactions;
         this.properties = properties;
         this.events = events;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -74,10 +80,14 @@ public class StatusPagePublisher {
         }
         if (!notice.incidentKey().startsWith("MNT-")) {
             String title = task.string("title");
-            List<String> components = StatusStore.ids(task.string("affectedServices")).stream()
-                    .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+            // The notice holds a copy of the incident taken when it was drafted; a re-triage since then
+            // is what the page shows, or posting the notice would undo it.
+            Optional<IncidentRecord> incident = incidents.find(notice.incidentKey());
+            String services = incident.map(IncidentRecord::affectedServices).orElse(task.string("affectedServices"));
+            String severity = incident.map(IncidentRecord::severity).orElse(task.string("severity"));
+            List<String> components = StatusStore.ids(services).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
             store.saveIncident(notice.incidentKey(), title == null || title.isBlank() ? notice.incidentKey() : title,
-                    phase, ComponentState.ofSeverity(task.string("severity")), components, clock.instant());
+                    phase, ComponentState.ofSeverity(severity), components, clock.instant());
         }
         store.saveUpdate(notice.incidentKey(), notice.step(), phase, body, clock.instant());
     }

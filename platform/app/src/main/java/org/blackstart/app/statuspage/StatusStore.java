@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +19,41 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StatusStore {
 
-    /** An incident as the public sees it. */
+    /**
+     * An incident as the public sees it.
+     *
+     * @param impact          the state its components show by its severity
+     * @param componentStates the states the commander chose for some of its components instead
+     */
     public record Incident(String key, String title, String phase, ComponentState impact, List<String> components,
-                           Instant startedAt, Instant updatedAt, Instant resolvedAt) {
+                           Instant startedAt, Instant updatedAt, Instant resolvedAt,
+                           Map<String, ComponentState> componentStates) {
+
+        public Incident {
+            componentStates = componentStates == null ? Map.of() : Map.copyOf(componentStates);
+        }
+
+        public Incident(String key, String title, String phase, ComponentState impact, List<String> components,
+                        Instant startedAt, Instant updatedAt, Instant resolvedAt) {
+            this(key, title, phase, impact, components, startedAt, updatedAt, resolvedAt, Map.of());
+        }
+
+        /** What the component shows because of this incident: the commander's choice, else the severity's. */
+        public ComponentState impactOn(String component) {
+            return componentStates.getOrDefault(component, impact);
+        }
+
+        /** The worst its components show; what the incident is labelled with and adds to the page's banner. */
+        public ComponentState worstImpact() {
+            if (components.isEmpty()) {
+                return impact;
+            }
+            ComponentState worst = impactOn(components.get(0));
+            for (String component : components) {
+                worst = worst.worse(impactOn(component));
+            }
+            return worst;
+        }
 
         public boolean active() {
             return resolvedAt == null;
@@ -96,15 +131,69 @@ public class StatusStore {
         }
     }
 
+    /**
+     * After a re-triage: an incident still open on the page shows the components of its services now,
+     * in the state of its severity now. Its phase and updates stay as they were posted.
+     *
+     * @return false when the incident is not (or no longer) open on the status page
+     */
+    public boolean retriage(String key, ComponentState impact, List<String> components, Instant now) {
+        return jdbc.update("UPDATE bs_status_incident SET impact = ?, components = ?, updated_at = ? "
+                + "WHERE incident_key = ? AND resolved_at IS NULL", impact.code(), String.join(",", components), utc(now), key) > 0;
+    }
+
+    /** The commander's choice for one component of an incident; it outlasts later notices. */
+    public void saveComponentState(String key, String component, ComponentState state, String setBy, Instant now) {
+        String sql = "UPDATE bs_status_component_state SET state = ?, set_by = ?, set_at = ? WHERE incident_key = ? AND component = ?";
+        if (jdbc.update(sql, state.code(), setBy, utc(now), key, component) == 0) {
+            try {
+                jdbc.update("INSERT INTO bs_status_component_state (incident_key, component, state, set_by, set_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", key, component, state.code(), setBy, utc(now));
+            } catch (DuplicateKeyException setMeanwhile) {
+                jdbc.update(sql, state.code(), setBy, utc(now), key, component);
+            }
+        }
+    }
+
+    /** The states the commander chose for the incident's components, by component. */
+    public Map<String, ComponentState> componentStates(String key) {
+        Map<String, ComponentState> states = new HashMap<>();
+        jdbc.query("SELECT component, state FROM bs_status_component_state WHERE incident_key = ?",
+                rs -> {
+                    states.put(rs.getString("component"), ComponentState.ofCode(rs.getString("state")));
+                }, key);
+        return states;
+    }
+
     public Optional<Incident> incident(String key) {
-        return jdbc.query("SELECT " + INCIDENT_COLUMNS + " FROM bs_status_incident WHERE incident_key = ?",
-                StatusStore::incident, key).stream().findFirst();
+        return withComponentStates(jdbc.query("SELECT " + INCIDENT_COLUMNS + " FROM bs_status_incident WHERE incident_key = ?",
+                StatusStore::incident, key)).stream().findFirst();
     }
 
     /** Active incidents, and the others that touched the time since {@code since}, newest first. */
     public List<Incident> incidentsSince(Instant since) {
-        return jdbc.query("SELECT " + INCIDENT_COLUMNS + " FROM bs_status_incident WHERE resolved_at IS NULL "
-                + "OR resolved_at >= ? ORDER BY started_at DESC", StatusStore::incident, utc(since));
+        return withComponentStates(jdbc.query("SELECT " + INCIDENT_COLUMNS + " FROM bs_status_incident WHERE resolved_at IS NULL "
+                + "OR resolved_at >= ? ORDER BY started_at DESC", StatusStore::incident, utc(since)));
+    }
+
+    private List<Incident> withComponentStates(List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return incidents;
+        }
+        Map<String, Map<String, ComponentState>> chosen = new HashMap<>();
+        String marks = String.join(", ", Collections.nCopies(incidents.size(), "?"));
+        jdbc.query("SELECT incident_key, component, state FROM bs_status_component_state WHERE incident_key IN (" + marks + ")",
+                rs -> {
+                    chosen.computeIfAbsent(rs.getString("incident_key"), k -> new HashMap<>())
+                            .put(rs.getString("component"), ComponentState.ofCode(rs.getString("state")));
+                }, incidents.stream().map(Incident::key).toArray());
+        if (chosen.isEmpty()) {
+            return incidents;
+        }
+        return incidents.stream().map(i -> chosen.containsKey(i.key())
+                ? new Incident(i.key(), i.title(), i.phase(), i.impact(), i.components(), i.startedAt(), i.updatedAt(),
+                        i.resolvedAt(), chosen.get(i.key()))
+                : i).toList();
     }
 
     public Optional<Maintenance> maintenance(String key) {

@@ -1,9 +1,11 @@
 package org.blackstart.app.timeline;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,6 +28,26 @@ public class Timeline {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 incidentKey, Timestamp.from(clock.instant()), kind.name(), step, truncate(stepName, 255),
                 truncate(actor, 128), truncate(detail, 2000));
+    }
+
+    /** Records an entry and returns it as it was stored, for an API that answers with what it wrote. */
+    public TimelineEntry add(String incidentKey, TimelineKind kind, String actor, String detail) {
+        Timestamp at = Timestamp.from(clock.instant());
+        String storedActor = truncate(actor, 128);
+        String storedDetail = truncate(detail, 2000);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO bs_timeline (incident_key, occurred_at, "
+                    + "kind, actor, detail) VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setString(1, incidentKey);
+            insert.setTimestamp(2, at);
+            insert.setString(3, kind.name());
+            insert.setString(4, storedActor);
+            insert.setString(5, storedDetail);
+            return insert;
+        }, keys);
+        return new TimelineEntry(keys.getKey().longValue(), incidentKey, at.toInstant(), kind, null, null, storedActor,
+                storedDetail);
     }
 
     public List<TimelineEntry> of(String incidentKey) {

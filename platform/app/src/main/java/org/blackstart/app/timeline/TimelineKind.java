@@ -9,5 +9,9 @@ public enum TimelineKind {
     /** Customer notices: drafted, published per channel, skipped, refused, key accounts called. */
     NOTICES,
     /** Vendor cases: opened, messages from and to the vendor, SLA breaches, disputes, closed. */
-    VENDORS
+    VENDORS,
+    /** A note someone added to the incident, as they wrote it. */
+    NOTE,
+    /** Severity, services or impact changed after triage, and affected components' states chosen on the status page. */
+    TRIAGE
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HistoryBarsTest {
@@ -46,6 +47,37 @@ class HistoryBarsTest {
         assertThat(bars.get(2).title()).startsWith("2026-03-08: ")
                 .contains("Partial outage: Trouble INC-2026-0001 (INC-2026-0001)", "Major outage: Trouble INC-2026-0002");
         assertThat(bars.get(3).title()).doesNotContain("INC-2026-0003");
+    }
+
+    @Test
+    void aStateTheCommanderChoseForAComponentColoursItsDaysInsteadOfTheSeverity() {
+        // given a SEV1 (major outage) on mail and webmail, mail set to a partial outage by the commander
+        StatusStore.Incident incident = new StatusStore.Incident("INC-2026-0005", "Rack down", "identified",
+                ComponentState.MAJOR_OUTAGE, List.of("mail", "webmail"), Instant.parse("2026-03-10T01:00:00Z"),
+                Instant.parse("2026-03-10T01:00:00Z"), null, Map.of("mail", ComponentState.PARTIAL_OUTAGE));
+
+        // when
+        HistoryBars.Bar mail = HistoryBars.of("mail", TODAY, 1, List.of(incident), List.of()).get(0);
+        HistoryBars.Bar webmail = HistoryBars.of("webmail", TODAY, 1, List.of(incident), List.of()).get(0);
+
+        // then
+        assertThat(mail.state()).isEqualTo(ComponentState.PARTIAL_OUTAGE);
+        assertThat(mail.title()).isEqualTo("2026-03-10: Partial outage: Rack down (INC-2026-0005)");
+        assertThat(webmail.state()).isEqualTo(ComponentState.MAJOR_OUTAGE);
+        assertThat(incident.worstImpact()).isEqualTo(ComponentState.MAJOR_OUTAGE);
+    }
+
+    @Test
+    void anIncidentIsAsBadAsTheWorstOfItsComponents() {
+        // given a SEV1 whose only component the commander set to degraded performance
+        StatusStore.Incident incident = new StatusStore.Incident("INC-2026-0006", "Slow", "investigating",
+                ComponentState.MAJOR_OUTAGE, List.of("api"), Instant.parse("2026-03-10T01:00:00Z"),
+                Instant.parse("2026-03-10T01:00:00Z"), null, Map.of("api", ComponentState.DEGRADED_PERFORMANCE));
+
+        // then
+        assertThat(incident.worstImpact()).isEqualTo(ComponentState.DEGRADED_PERFORMANCE);
+        assertThat(incident.impactOn("mail")).as("a component it does not choose for: the severity's")
+                .isEqualTo(ComponentState.MAJOR_OUTAGE);
     }
 
     @Test
