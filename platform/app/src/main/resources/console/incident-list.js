@@ -1,8 +1,9 @@
 // /incidents: the newest incidents, open and closed, each linking to its page.
-import { el, when, problemOf } from '/incidents/assets/incident-view.js';
+import { el, when, problemOf, loggedIn, NOT_LOGGED_IN } from '/incidents/assets/incident-view.js';
 
 const root = document.getElementById('incidents');
 try {
+  if (!(await loggedIn())) throw new Error(NOT_LOGGED_IN);
   const response = await fetch('/api/incidents?limit=200', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(await problemOf(response));
   const incidents = await response.json();

@@ -10,7 +10,7 @@ const COMPONENT_STATES = [
 const KIND_LABELS = {
   INCIDENT_DECLARED: 'Declared', STEP_STARTED: 'Step started', STEP_COMPLETED: 'Step done',
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
-  PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', RETRIAGED: 'Re-triage'
+  PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage'
 };
 
 export function el(tag, attributes, ...children) {
@@ -42,9 +42,20 @@ export async function problemOf(response) {
     const problem = await response.json();
     text = [problem.title, problem.detail].filter(Boolean).join(': ') || text;
   } catch (notJson) { /* the status line says enough */ }
-  if (response.status === 401) text = 'You are not logged in: log in to Tasklist, then reload this page.';
+  if (response.status === 401) text = NOT_LOGGED_IN;
   return text;
 }
+
+/**
+ * Whether someone is logged in to the webapps. Asked before /api, whose HTTP Basic challenge would make a
+ * browser prompt for a password instead of showing the page's own message.
+ */
+export async function loggedIn() {
+  const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  return response.ok;
+}
+
+export const NOT_LOGGED_IN = 'You are not logged in: log in to Tasklist, then reload this page.';
 
 export async function fetchIncident(key) {
   const response = await fetch('/api/incidents/' + encodeURIComponent(key) + '?deliveries=false',
@@ -114,7 +125,7 @@ function pages(details) {
   const sent = (details.pages || []).slice().reverse();
   const answers = (details.acknowledgements || []).slice().reverse();
   return section('Pages', sent.length,
-    answers.length === 0 ? el('p', { class: 'bs-unanswered' }, 'Nobody has answered the pages.') :
+    answers.length === 0 ? (sent.length === 0 ? null : el('p', { class: 'bs-unanswered' }, 'Nobody has answered the pages.')) :
       el('ul', { class: 'bs-answers' }, answers.map(a => el('li', {},
         'Answered by ', el('strong', {}, a.by), ' via ' + a.via + ' at ' + when(a.at) + (a.note ? ': ' + a.note : '')))),
     sent.length === 0 ? none('Nobody paged.') :
@@ -229,8 +240,8 @@ function actions(key, refresh) {
   };
 
   const node = el('section', { class: 'bs-section bs-actions' }, el('h3', {}, 'Act'), message, noteForm,
-    el('details', {}, el('summary', {}, 'Re-triage: severity, services, impact'), triageForm),
-    el('details', {}, el('summary', {}, 'Status page: state of each affected component'), components));
+    el('details', { class: 'bs-open-retriage' }, el('summary', {}, 'Re-triage: severity, services, impact'), triageForm),
+    el('details', { class: 'bs-open-components' }, el('summary', {}, 'Status page: state of each affected component'), components));
   return { node, update: showComponents, severity, servicesInput, impact };
 }
 
@@ -279,6 +290,13 @@ export function mountIncident(container, key, options = {}) {
     await refresh();
     if (!stopped) timer = setTimeout(loop, options.everyMs || 5000);
   };
-  loop();
+  loggedIn().then(yes => {
+    if (yes) {
+      loop();
+    } else {
+      problem.textContent = NOT_LOGGED_IN;
+      problem.hidden = false;
+    }
+  });
   return { stop() { stopped = true; clearTimeout(timer); }, refresh };
 }

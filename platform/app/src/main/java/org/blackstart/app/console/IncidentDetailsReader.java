@@ -167,9 +167,11 @@ class IncidentDetailsReader {
 
     private IncidentDetails.StatusPage statusPage(String key) {
         return statusStore.incident(key).map(shown -> {
-            ComponentState state = shown.active() ? shown.impact() : ComponentState.OPERATIONAL;
-            Function<String, IncidentDetails.Component> component = id -> new IncidentDetails.Component(id,
-                    componentNames.getOrDefault(id, id), state.code(), state.label());
+            // the commander's choice for a component, else the incident's impact; nothing once resolved
+            Function<String, IncidentDetails.Component> component = id -> {
+                ComponentState state = shown.active() ? shown.impactOn(id) : ComponentState.OPERATIONAL;
+                return new IncidentDetails.Component(id, componentNames.getOrDefault(id, id), state.code(), state.label());
+            };
             return new IncidentDetails.StatusPage(shown.phase(), shown.components().stream().map(component).toList(),
                     shown.updatedAt(), shown.resolvedAt());
         }).orElse(null);
