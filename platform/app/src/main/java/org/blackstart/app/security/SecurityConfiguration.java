@@ -9,6 +9,7 @@ import static org.blackstart.app.security.Groups.authority;
 import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import org.blackstart.app.api.ProblemWriter;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,12 +25,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. {@code /api} takes HTTP Basic against the engine's users; {@code /engine-rest}
+ * Who may call what. {@code /api} takes HTTP Basic against the engine's users, or the webapps' login
+ * session for Blackstart's own pages ({@link WebappSessionCallers}); {@code /engine-rest}
  * is authenticated by Camunda's own filter, so that the engine applies its authorizations to every
  * REST call; the webapps have their own login and CSRF protection, which Spring Security must not
  * duplicate (both on makes the webapp login fail with 403). In Keycloak mode
@@ -76,7 +79,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ProblemWriter problems,
-                            CallerAuthentication callers) throws Exception {
+                            CallerAuthentication callers, ProcessEngine engine) throws Exception {
         http.securityMatcher(path("/api/**"))
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
@@ -145,6 +148,9 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS),
                                 authority(PLATFORM_ADMINS), authority(ON_CALL)));
         callers.configure(http);
+        // after HTTP Basic or the bearer token: a request that brings its own credential is judged by it alone
+        http.addFilterBefore(new WebappSessionCallers(engine.getIdentityService(), engine.getName()),
+                AnonymousAuthenticationFilter.class);
         return http
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(response,
                         HttpStatus.FORBIDDEN, "Forbidden", "your groups do not allow " + request.getMethod() + " "

@@ -129,6 +129,11 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /status/feed.atom", PUBLIC,
             "GET /status/summary.json", PUBLIC,
             "GET /status/status.css", PUBLIC,
+            // the incident pages: markup and scripts only, their data comes from GET /api/incidents with the webapps' login
+            "GET /incidents", PUBLIC,
+            "GET /incidents/", PUBLIC,
+            "GET /incidents/{key}", PUBLIC,
+            "GET /incidents/assets/{name}", PUBLIC,
             "POST /status/subscribe", PUBLIC,
             "GET /status/confirm", PUBLIC,
             "GET /status/unsubscribe", PUBLIC,
@@ -243,6 +248,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /status/unsubscribe", "POST /status/unsubscribe",
             // health for load balancers and monitoring, the version
             "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info",
+            // the incident pages' markup and scripts, which hold no data
+            "GET /incidents", "GET /incidents/", "GET /incidents/{key}", "GET /incidents/assets/{name}",
             // the way into Tasklist: its pages, scripts and styles, the engine names and the login
             "GET /", "ANY /error", "ANY /**", "ANY /webjars/**", "ANY /camunda/app/**", "ANY /camunda/api/**",
             "ANY /camunda/assets/**", "ANY /camunda/lib/**", "ANY /camunda/favicon.ico", "GET /camunda/app/tasklist/",

@@ -1,0 +1,60 @@
+package org.blackstart.app.console;
+
+import java.time.Instant;
+import java.util.List;
+import org.blackstart.app.alert.api.AlertView;
+import org.blackstart.app.incident.IncidentRecord;
+import org.blackstart.app.ledger.JdbcDeliveryLedger;
+import org.blackstart.app.timeline.TimelineEntry;
+import org.blackstart.app.vendor.cases.VendorCaseRecord;
+
+/**
+ * Everything a commander reads about one incident, open or closed: what {@code GET /api/incidents/{key}}
+ * answers, and what the incident tab and the incident page show.
+ *
+ * @param commander   who triaged the incident, or while Triage is open the person who claimed it
+ * @param deliveries  every delivery of the ledger, one per recipient; left out when the caller asks for the
+ *                    summary only (a notice to ten thousand customers is ten thousand rows)
+ * @param notices     the deliveries of customer notices counted per notice, channel and language
+ * @param pages       the pages sent to on-call people, oldest first
+ * @param acknowledgements who answered the pages, and how
+ * @param alerts      the newest alerts of the incident, at most {@value IncidentDetailsReader#ALERTS}
+ * @param statusPage  what the public status page shows of the incident, {@code null} before it reached it
+ */
+public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
+                              List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
+                              List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
+                              List<AlertView> alerts, long alertCount, StatusPage statusPage) {
+
+    /** When the incident reached each status; {@code null} for a status it has not reached. */
+    public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {
+    }
+
+    /**
+     * One notice on one channel in one language.
+     *
+     * @param language   {@code null} for channels that speak to everyone at once (status page, social media)
+     * @param sent       recipients it reached
+     * @param refused    recipients the channel refused for good
+     * @param pending    recipients still being sent to, or given back after a failure to be retried
+     */
+    public record NoticeCount(String step, String channel, String language, int sent, int refused, int pending,
+                              Instant firstSentAt, Instant lastSentAt) {
+    }
+
+    /** A page: {@code step} is level, round and call attempt ({@code L1-R1-A1}). */
+    public record Page(String step, String channel, String recipient, String state, Instant sentAt) {
+    }
+
+    /** Someone answered the pages: {@code via} tasklist, api, phone or sms. */
+    public record Acknowledgement(Instant at, String by, String via, String note) {
+    }
+
+    /** The incident on the public status page. */
+    public record StatusPage(String phase, List<Component> components, Instant updatedAt, Instant resolvedAt) {
+    }
+
+    /** An affected component and the state the public reads for it ({@code operational} once resolved). */
+    public record Component(String id, String name, String state, String label) {
+    }
+}
