@@ -112,7 +112,6 @@ public class NoticeDrafter {
         result.put("noticeAudienceSummary", fixed.summary(services));
         result.put("noticeAudienceLine", fixed.line());
         result.put("noticeApprovalComment", "");
-        result.put("noticeDecision", "send");
         return new TaskResult(result);
     }
 

@@ -44,6 +44,26 @@ final class FormFields {
         }
     }
 
+    /**
+     * The decisions a form requires whatever else it shows: the keys of its top-level choices (radio
+     * buttons, selects) that are required, always shown and not disabled. form-js checks them only in
+     * the browser; the guard checks them for any other caller.
+     */
+    static Set<String> requiredDecisionsIn(JsonNode form) {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode component : form.path("components")) {
+            String type = component.path("type").asText();
+            String key = text(component, "key");
+            if (key != null && (type.equals("radio") || type.equals("select"))
+                    && component.path("validate").path("required").asBoolean(false)
+                    && !component.path("disabled").asBoolean(false)
+                    && text(component.path("conditional"), "hide") == null) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     /** form-js reads {@code a.b} as field {@code b} of variable {@code a}. */
     private static String topLevel(String name) {
         int dot = name.indexOf('.');

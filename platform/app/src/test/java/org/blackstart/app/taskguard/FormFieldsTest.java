@@ -21,7 +21,7 @@ class FormFieldsTest {
 
         // then the channels and texts in every group are fields; severity and the computed flags are not
         assertThat(fields).contains("send_email", "send_statuspage", "notice_en_subject", "notice_en_text",
-                "notice_fr_phone", "notice_x", "noticeDecision", "noticeWithholdReason");
+                "notice_fr_phone", "notice_x", "noticeDecision", "noticeWithholdReason", "noticeShow_en", "noticeShow_fr");
         assertThat(fields).doesNotContain("severity", "noticeHas_en", "notice_en_html", "noticeApproval", "title");
     }
 
@@ -55,6 +55,32 @@ class FormFieldsTest {
 
         // then
         assertThat(fields).containsExactly("acknowledgedNote");
+    }
+
+    @Test
+    void theDecisionsAFormRequiresAreItsRequiredAlwaysShownChoices() throws Exception {
+        // given a form with choices required, optional, conditional and disabled, and a required text
+        JsonNode form = JSON.readTree("""
+                {"components": [
+                  {"type": "radio", "key": "decision", "validate": {"required": true}},
+                  {"type": "select", "key": "outcome", "validate": {"required": true}},
+                  {"type": "radio", "key": "optional"},
+                  {"type": "radio", "key": "onlySometimes", "validate": {"required": true}, "conditional": {"hide": "=x"}},
+                  {"type": "radio", "key": "shown", "validate": {"required": true}, "disabled": true},
+                  {"type": "textfield", "key": "subject", "validate": {"required": true}}
+                ]}""");
+
+        // when
+        var decisions = FormFields.requiredDecisionsIn(form);
+
+        // then
+        assertThat(decisions).containsExactly("decision", "outcome");
+    }
+
+    @Test
+    void theNoticeFormsRequireTheirDecisions() throws Exception {
+        assertThat(FormFields.requiredDecisionsIn(form("forms/review-notice.form"))).containsExactly("noticeDecision");
+        assertThat(FormFields.requiredDecisionsIn(form("forms/approve-notice.form"))).containsExactly("noticeApproval");
     }
 
     @Test
