@@ -23,9 +23,11 @@ public class NoticeReview {
     static final String SECTION_TOGGLE = "noticeShow_";
 
     private final NoticeTemplates templates;
+    private final JdbcNoticeAudience audience;
 
-    public NoticeReview(NoticeTemplates templates) {
+    public NoticeReview(NoticeTemplates templates, JdbcNoticeAudience audience) {
         this.templates = templates;
+        this.audience = audience;
     }
 
     /** On completion of the agent's review. */
@@ -45,7 +47,7 @@ public class NoticeReview {
         for (NoticeChannel channel : NoticeChannel.values()) {
             if (flag(task, "noticeCan_" + channel.code()) && flag(task, "send_" + channel.code())) {
                 channels.add(channel.code());
-                labels.add(channel.label());
+                labels.add(channel.perRecipient() ? channel.label() + " to " + recipients(task, channel) : channel.label());
             }
         }
         if (channels.isEmpty()) {
@@ -112,7 +114,13 @@ public class NoticeReview {
         }
     }
 
-    /** "e-mail, SMS and the status page". */
+    private String recipients(DelegateTask task, NoticeChannel channel) {
+        long count = audience.count(task.getExecution().getProcessBusinessKey(), text(task, CustomerNotice.Variables.STEP),
+                channel.code());
+        return count + (count == 1 ? " recipient" : " recipients");
+    }
+
+    /** "e-mail to 5 recipients, SMS to 2 recipients and the status page". */
     static String listed(List<String> labels) {
         if (labels.size() < 2) {
             return String.join("", labels);
