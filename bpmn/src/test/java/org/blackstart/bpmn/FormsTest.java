@@ -103,6 +103,8 @@ class FormsTest {
 
         assertThat(decision.has("defaultValue")).as("%s preselected", parts[1]).isFalse();
         assertThat(decision.path("validate").path("required").asBoolean()).isTrue();
+        assertThat(decision.path("properties").path("blackstart.decision").asText())
+                .as("the platform's task guard also asks for %s on completions through the API", parts[1]).isEqualTo("required");
     }
 
     /** The commander approves what goes out: a channel's text shows only when the agent chose that channel. */

@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * write and a process start through only when every variable it names is a field of the form behind
  * the task or the start event, and every Object variable is of a type the engine's deserialization
  * allow-list admits; anything else is answered 400 naming the variables, before the engine sees the
- * call, so nothing changes. A start's business key must be an incident key. A BPMN error or
+ * call, so nothing changes. A completion must answer the decisions the form marks as owed
+ * ({@link FormFields#requiredDecisionsIn}), unless the task already holds them. A start's business key must be an incident key. A BPMN error or
  * escalation thrown from a task is refused outright (403).
  */
 class FormFieldGuardFilter extends OncePerRequestFilter {

@@ -58,16 +58,16 @@ class FormFieldsTest {
     }
 
     @Test
-    void theDecisionsAFormRequiresAreItsRequiredAlwaysShownChoices() throws Exception {
-        // given a form with choices required, optional, conditional and disabled, and a required text
+    void theDecisionsAFormOwesOnEveryCompletionAreTheMarkedAlwaysShownFields() throws Exception {
+        // given a form with marked choices (shown, conditional, disabled) and unmarked required ones
         JsonNode form = JSON.readTree("""
                 {"components": [
-                  {"type": "radio", "key": "decision", "validate": {"required": true}},
-                  {"type": "select", "key": "outcome", "validate": {"required": true}},
-                  {"type": "radio", "key": "optional"},
-                  {"type": "radio", "key": "onlySometimes", "validate": {"required": true}, "conditional": {"hide": "=x"}},
-                  {"type": "radio", "key": "shown", "validate": {"required": true}, "disabled": true},
-                  {"type": "textfield", "key": "subject", "validate": {"required": true}}
+                  {"type": "radio", "key": "decision", "validate": {"required": true}, "properties": {"blackstart.decision": "required"}},
+                  {"type": "select", "key": "outcome", "properties": {"blackstart.decision": "required"}},
+                  {"type": "radio", "key": "requiredInTheBrowserOnly", "validate": {"required": true}},
+                  {"type": "radio", "key": "onlySometimes", "properties": {"blackstart.decision": "required"}, "conditional": {"hide": "=x"}},
+                  {"type": "radio", "key": "shown", "properties": {"blackstart.decision": "required"}, "disabled": true},
+                  {"type": "radio", "key": "other", "properties": {"blackstart.decision": "optional"}}
                 ]}""");
 
         // when
