@@ -69,6 +69,83 @@ class FormsTest {
         assertThat(find(group.path("components"), "notice_" + language + "_phone")).isNotNull();
     }
 
+    /** One section per language, folded until the agent unfolds it: the form was about 6,200 px tall. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nl", "de", "fr"})
+    void eachLanguagesTextsAreFoldedUntilTheAgentUnfoldsThem(String language) throws IOException {
+        JsonNode form = read("forms/review-notice.form");
+
+        JsonNode folded = null;
+        for (JsonNode component : form.path("components")) {
+            for (JsonNode child : component.path("components")) {
+                if (find(child.path("components"), "notice_" + language + "_text") != null) {
+                    folded = child;
+                }
+            }
+        }
+        JsonNode toggle = find(form.path("components"), "noticeShow_" + language);
+
+        assertThat(toggle.path("type").asText()).isEqualTo("checkbox");
+        assertThat(toggle.has("defaultValue")).as("folded when the form opens").isFalse();
+        assertThat(folded).as("the texts of %s inside a foldable group", language).isNotNull();
+        assertThat(folded.path("conditional").path("hide").asText()).isEqualTo("=not(noticeShow_" + language + " = true)");
+        for (String part : List.of("subject", "text", "sms", "phone")) {
+            assertThat(find(folded.path("components"), "notice_" + language + "_" + part)).as(part).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"review-notice:noticeDecision", "approve-notice:noticeApproval"})
+    void noDecisionIsChosenInAdvance(String formAndKey) throws IOException {
+        String[] parts = formAndKey.split(":");
+
+        JsonNode decision = find(read("forms/" + parts[0] + ".form").path("components"), parts[1]);
+
+        assertThat(decision.has("defaultValue")).as("%s preselected", parts[1]).isFalse();
+        assertThat(decision.path("validate").path("required").asBoolean()).isTrue();
+        assertThat(decision.path("properties").path("blackstart.decision").asText())
+                .as("the platform's task guard also asks for %s on completions through the API", parts[1]).isEqualTo("required");
+    }
+
+    /** The commander approves what goes out: a channel's text shows only when the agent chose that channel. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "mastodon", "statuspage"})
+    void theApprovalShowsAPublicPostOnlyWhenItsChannelWasChosen(String channel) throws IOException {
+        JsonNode form = read("forms/approve-notice.form");
+
+        JsonNode post = null;
+        for (JsonNode component : form.path("components")) {
+            if (component.path("text").asText().contains("{{notice_" + channel + "}}")) {
+                post = component;
+            }
+        }
+
+        assertThat(post).as("the %s text", channel).isNotNull();
+        assertThat(post.path("conditional").path("hide").asText())
+                .isEqualTo("=not(noticeCan_" + channel + " = true and send_" + channel + " = true)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email:subject", "email:text", "sms:sms"})
+    void theApprovalShowsEMailAndSmsOnlyWhenChosen(String channelAndPart) throws IOException {
+        String[] parts = channelAndPart.split(":");
+        JsonNode form = read("forms/approve-notice.form");
+
+        for (String language : List.of("en", "nl", "de", "fr")) {
+            JsonNode shown = null;
+            for (JsonNode group : form.path("components")) {
+                for (JsonNode component : group.path("components")) {
+                    if (component.path("text").asText().contains("{{notice_" + language + "_" + parts[1] + "}}")) {
+                        shown = component;
+                    }
+                }
+            }
+            assertThat(shown).as("%s %s", language, parts[1]).isNotNull();
+            assertThat(shown.path("conditional").path("hide").asText())
+                    .isEqualTo("=not(noticeCan_" + parts[0] + " = true and send_" + parts[0] + " = true)");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void publicPostsAreHeldToTheirNetworksLimits() throws IOException {
         JsonNode form = read("forms/review-notice.form");

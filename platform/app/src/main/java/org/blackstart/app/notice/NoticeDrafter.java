@@ -5,8 +5,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,19 +113,18 @@ public class NoticeDrafter {
         result.put("noticeAudienceSummary", fixed.summary(services));
         result.put("noticeAudienceLine", fixed.line());
         result.put("noticeApprovalComment", "");
-        result.put("noticeDecision", "send");
         return new TaskResult(result);
     }
 
     /** The recipients per channel, as they will be fixed, and who reads which language. */
     private Audience audienceOf(Set<String> services) {
         List<JdbcNoticeAudience.Entry> entries = new ArrayList<>();
+        List<Reader> readers = new ArrayList<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> sms = new LinkedHashSet<>();
-        int customerCount = 0;
         for (CustomerAudience.Member customer : customers.usersOf(services)) {
-            customerCount++;
             String language = CustomerNotice.primary(customer.language());
+            int before = entries.size();
             if (customer.prefers("email") && emails.add(customer.email().toLowerCase(Locale.ROOT))) {
                 entries.add(new JdbcNoticeAudience.Entry("email",
                         new NoticeRecipient(customer.email(), language, customer.name(), customer.id(), null)));
@@ -138,15 +137,15 @@ public class NoticeDrafter {
                 entries.add(new JdbcNoticeAudience.Entry("phone",
                         new NoticeRecipient(customer.phone(), language, customer.name(), customer.id(), null)));
             }
+            readers.add(new Reader(language, false, entries.size() > before));
         }
-        int subscriberCount = 0;
         for (NoticeRecipient subscriber : subscribers.audience(services, properties.defaultLanguage())) {
             if (emails.add(subscriber.address().toLowerCase(Locale.ROOT))) {
-                subscriberCount++;
                 entries.add(new JdbcNoticeAudience.Entry("email", subscriber));
+                readers.add(new Reader(subscriber.language(), true, true));
             }
         }
-        return new Audience(entries, customerCount, subscriberCount);
+        return new Audience(entries, readers, properties.defaultLanguage());
     }
 
     private Map<String, Object> data(TaskContext task, String incident, String phase, Set<String> services) {
@@ -209,8 +208,20 @@ public class NoticeDrafter {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** The audience as drafted: its entries, and what the agent is told about it. */
-    record Audience(List<JdbcNoticeAudience.Entry> entries, int customers, int subscribers) {
+    /**
+     * Someone a notice is for, once: a customer of the affected services, or a status page subscriber
+     * who is not also such a customer. {@code reached} is false for a customer none of whose chosen
+     * channels has an address on file.
+     */
+    record Reader(String language, boolean subscriber, boolean reached) {
+    }
+
+    /**
+     * The audience as drafted: its entries (one per message or call), the people they are for, and
+     * what the agent is told about it. People and messages are counted apart, so that each line adds
+     * up: a customer who takes e-mail and SMS is one reader and two messages.
+     */
+    record Audience(List<JdbcNoticeAudience.Entry> entries, List<Reader> readers, String defaultLanguage) {
 
         Set<String> languages() {
             return entries.stream().map(e -> e.recipient().language()).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -224,35 +235,77 @@ public class NoticeDrafter {
             return entries.stream().filter(e -> e.channel().equals(channel) && e.recipient().language().equals(language)).count();
         }
 
+        long customers() {
+            return readers.stream().filter(r -> !r.subscriber()).count();
+        }
+
+        long subscribers() {
+            return readers.stream().filter(Reader::subscriber).count();
+        }
+
+        /** Readers by the language of the text they get: a language the form has no draft for reads the default. */
+        Map<String, Long> readersByLanguage() {
+            Map<String, Long> byLanguage = new TreeMap<>(Comparator.comparingInt(NoticeDrafter::formOrder)
+                    .thenComparing(Comparator.naturalOrder()));
+            readers.forEach(r -> byLanguage.merge(reads(r.language()), 1L, Long::sum));
+            return byLanguage;
+        }
+
         String describe(String language) {
-            long email = count("email", language);
-            long sms = count("sms", language);
-            long calls = count("phone", language);
-            return "Read by " + email + " by e-mail, " + sms + " by SMS" + (calls > 0 ? ", " + keyAccounts(calls) : "") + ".";
+            long readers = readersByLanguage().getOrDefault(language, 0L);
+            long email = entries.stream().filter(e -> e.channel().equals("email") && reads(e.recipient().language()).equals(language)).count();
+            long sms = entries.stream().filter(e -> e.channel().equals("sms") && reads(e.recipient().language()).equals(language)).count();
+            long calls = entries.stream().filter(e -> e.channel().equals("phone") && reads(e.recipient().language()).equals(language)).count();
+            return "Read by " + people(readers) + ": " + email + " by e-mail, " + sms + " by SMS"
+                    + (calls > 0 ? ", " + keyAccounts(calls) : "") + ".";
         }
 
         String line() {
-            Map<String, Long> byLanguage = new TreeMap<>(entries.stream().filter(e -> !e.channel().equals("phone"))
-                    .collect(Collectors.groupingBy(e -> e.recipient().language(), Collectors.counting())));
-            return customers + " customers and " + subscribers + " status page subscribers; " + count("email")
-                    + " by e-mail, " + count("sms") + " by SMS, " + keyAccounts(count("phone"))
-                    + (byLanguage.isEmpty() ? "" : " (" + byLanguage.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
-        }
-
-        private static String keyAccounts(long calls) {
-            return calls + (calls == 1 ? " key account" : " key accounts") + " to call";
+            return plural(customers(), "customer", "customers") + " and " + plural(subscribers(), "status page subscriber",
+                    "status page subscribers") + languagesInBrackets() + "; " + count("email") + " by e-mail, "
+                    + count("sms") + " by SMS, " + keyAccounts(count("phone")) + unreachable();
         }
 
         String summary(Set<String> services) {
-            Map<String, Long> byLanguage = new LinkedHashMap<>();
-            entries.stream().filter(e -> !e.channel().equals("phone"))
-                    .forEach(e -> byLanguage.merge(e.recipient().language(), 1L, Long::sum));
-            return "**Audience:** " + customers + " customers of " + (services.isEmpty() ? "every service" : String.join(", ", services))
-                    + " and " + subscribers + " status page subscribers: " + count("email") + " by e-mail, "
-                    + count("sms") + " by SMS, " + keyAccounts(count("phone")) + "."
-                    + (byLanguage.isEmpty() ? "" : " Languages: " + byLanguage.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ".");
+            return "**Audience:** " + plural(customers(), "customer", "customers") + " of "
+                    + (services.isEmpty() ? "every service" : String.join(", ", services)) + " and "
+                    + plural(subscribers(), "status page subscriber", "status page subscribers") + languagesInBrackets()
+                    + ". Messages: " + count("email") + " by e-mail, " + count("sms") + " by SMS; "
+                    + keyAccounts(count("phone")) + unreachable() + ".";
         }
+
+        private String languagesInBrackets() {
+            Map<String, Long> byLanguage = readersByLanguage();
+            return byLanguage.isEmpty() ? "" : ", " + people(readers.size()) + " reading " + byLanguage.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        }
+
+        private String unreachable() {
+            long none = readers.stream().filter(r -> !r.reached()).count();
+            return none == 0 ? "" : "; " + plural(none, "customer gets", "customers get")
+                    + " nothing: no channel they chose has an address on file";
+        }
+
+        private String reads(String language) {
+            String primary = CustomerNotice.primary(language);
+            return FORM_LANGUAGES.contains(primary) ? primary : defaultLanguage;
+        }
+
+        private static String people(long count) {
+            return plural(count, "person", "people");
+        }
+
+        private static String keyAccounts(long calls) {
+            return plural(calls, "key account", "key accounts") + " to call";
+        }
+
+        private static String plural(long count, String one, String many) {
+            return count + " " + (count == 1 ? one : many);
+        }
+    }
+
+    private static int formOrder(String language) {
+        int index = FORM_LANGUAGES.indexOf(language);
+        return index < 0 ? FORM_LANGUAGES.size() : index;
     }
 }

@@ -19,22 +19,35 @@ import org.springframework.stereotype.Component;
 @Component("noticeReview")
 public class NoticeReview {
 
-    private final NoticeTemplates templates;
+    /** The review form's checkbox that unfolds one language's texts, e.g. {@code noticeShow_nl}. */
+    static final String SECTION_TOGGLE = "noticeShow_";
 
-    public NoticeReview(NoticeTemplates templates) {
+    private final NoticeTemplates templates;
+    private final JdbcNoticeAudience audience;
+
+    public NoticeReview(NoticeTemplates templates, JdbcNoticeAudience audience) {
         this.templates = templates;
+        this.audience = audience;
     }
 
     /** On completion of the agent's review. */
     public void checked(DelegateTask task) {
-        if (!"send".equals(task.getVariable("noticeDecision"))) {
+        Object decision = task.getVariable("noticeDecision");
+        if (!"send".equals(decision) && !"withhold".equals(decision)) {
+            // The form asks for it too, but only in the browser; without a decision the process would withhold.
+            throw new BadUserRequestException("Choose a decision: send the notice, or withhold it.");
+        }
+        forgetSectionToggles(task);
+        if ("withhold".equals(decision)) {
             return;
         }
         List<String> problems = new ArrayList<>();
         List<String> channels = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (NoticeChannel channel : NoticeChannel.values()) {
             if (flag(task, "noticeCan_" + channel.code()) && flag(task, "send_" + channel.code())) {
                 channels.add(channel.code());
+                labels.add(channel.perRecipient() ? channel.label() + " to " + recipients(task, channel) : channel.label());
             }
         }
         if (channels.isEmpty()) {
@@ -56,12 +69,35 @@ public class NoticeReview {
             throw new BadUserRequestException("The notice cannot be sent yet: " + String.join("; ", problems) + ".");
         }
         rerenderHtml(task);
+        // The commander's approval names the channels the notice goes out on, as the agent chose them,
+        // and shows no decision from an earlier round of a returned notice.
+        task.setVariable("noticeSendingOn", listed(labels));
+        task.removeVariable("noticeApproval");
     }
 
     /** On completion of the commander's approval. */
     public void approved(DelegateTask task) {
-        if ("return".equals(task.getVariable("noticeApproval")) && text(task, "noticeApprovalComment").isBlank()) {
+        Object decision = task.getVariable("noticeApproval");
+        if (!"approve".equals(decision) && !"return".equals(decision)) {
+            // Without a decision the process would return the notice to the agent with no word why.
+            throw new BadUserRequestException("Choose a decision: approve the notice, or return it to the agent.");
+        }
+        if ("return".equals(decision) && text(task, "noticeApprovalComment").isBlank()) {
             throw new BadUserRequestException("Say what should change when you return the notice to the agent.");
+        }
+        if ("return".equals(decision)) {
+            // The agent decides again on the changed notice; the form must not show last time's choice.
+            task.removeVariable("noticeDecision");
+        }
+    }
+
+    /**
+     * The review form's "show this language" boxes only fold the form; they are not part of the
+     * notice, so they do not stay on the process.
+     */
+    private static void forgetSectionToggles(DelegateTask task) {
+        for (String language : NoticeDrafter.FORM_LANGUAGES) {
+            task.removeVariable(SECTION_TOGGLE + language);
         }
     }
 
@@ -76,6 +112,20 @@ public class NoticeReview {
                         templates.html(phase, language, text(task, name), data));
             }
         }
+    }
+
+    private String recipients(DelegateTask task, NoticeChannel channel) {
+        long count = audience.count(task.getExecution().getProcessBusinessKey(), text(task, CustomerNotice.Variables.STEP),
+                channel.code());
+        return count + (count == 1 ? " recipient" : " recipients");
+    }
+
+    /** "e-mail to 5 recipients, SMS to 2 recipients and the status page". */
+    static String listed(List<String> labels) {
+        if (labels.size() < 2) {
+            return String.join("", labels);
+        }
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
     private static boolean flag(DelegateTask task, String name) {

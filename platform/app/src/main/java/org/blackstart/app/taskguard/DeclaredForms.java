@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -48,6 +49,31 @@ class DeclaredForms {
         });
     }
 
+    /**
+     * The decisions the task's form requires ({@link FormFields#requiredDecisionsIn}) that neither
+     * {@code answered} names nor the task's variables already hold: what a completion would leave
+     * undecided. Empty for a task the engine does not know.
+     */
+    Set<String> undecided(String engineName, String taskId, Set<String> answered) {
+        ProcessEngine target = engine(engineName);
+        if (target == null) {
+            return Set.of();
+        }
+        return asSystem(target, () -> {
+            Task task = target.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return Set.<String>of();
+            }
+            Set<String> undecided = new TreeSet<>();
+            for (String key : decisions(() -> target.getFormService().getDeployedTaskForm(taskId))) {
+                if (!answered.contains(key) && target.getTaskService().getVariable(taskId, key) == null) {
+                    undecided.add(key);
+                }
+            }
+            return undecided;
+        });
+    }
+
     /** @param definitionId a process definition id, or null with {@code key} (and the tenant, if any) */
     Optional<Set<String>> ofStart(String engineName, String definitionId, String key, String tenantId) {
         ProcessEngine target = engine(engineName);
@@ -79,6 +105,16 @@ class DeclaredForms {
     private Set<String> fields(Supplier<InputStream> form) {
         try (InputStream in = form.get()) {
             return FormFields.declaredIn(json.readTree(in));
+        } catch (ProcessEngineException | JsonProcessingException notACamundaForm) {
+            return Set.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Set<String> decisions(Supplier<InputStream> form) {
+        try (InputStream in = form.get()) {
+            return FormFields.requiredDecisionsIn(json.readTree(in));
         } catch (ProcessEngineException | JsonProcessingException notACamundaForm) {
             return Set.of();
         } catch (IOException e) {

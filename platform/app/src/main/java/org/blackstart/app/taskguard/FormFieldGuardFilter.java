@@ -34,13 +34,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * write and a process start through only when every variable it names is a field of the form behind
  * the task or the start event, and every Object variable is of a type the engine's deserialization
  * allow-list admits; anything else is answered 400 naming the variables, before the engine sees the
- * call, so nothing changes. A start's business key must be an incident key. A BPMN error or
+ * call, so nothing changes. A completion must answer the decisions the form marks as owed
+ * ({@link FormFields#requiredDecisionsIn}), unless the task already holds them. A start's business key must be an incident key. A BPMN error or
  * escalation thrown from a task is refused outright (403).
  */
 class FormFieldGuardFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormFieldGuardFilter.class);
     private static final Pattern TYPE_NAME_SEPARATORS = Pattern.compile("[<>,\\[\\]\\s]+");
+    private static final Pattern COMPLETION = Pattern.compile("/(complete|submit-form)$");
 
     private final DeclaredForms forms;
     private final Predicate<String> allowedObjectType;
@@ -130,7 +132,37 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                 }
             }
         }
+        if (!guarded.isStart() && !guarded.isVariableWrite() && COMPLETION.matcher(pathOf(request)).find()) {
+            Set<String> undecided = forms.undecided(guarded.engine(), guarded.taskId(), answered(body));
+            if (!undecided.isEmpty()) {
+                // Left out, a decision takes the gateway's default path: a notice nobody chose to withhold
+                // is withheld, one nobody chose to return goes back to the agent.
+                LOG.warn("BLACKSTART-GUARD-004 refused {} {}: no decision for {}", request.getMethod(),
+                        request.getRequestURI(), undecided);
+                problem(response, HttpStatus.BAD_REQUEST, "Decision missing",
+                        "choose " + String.join(", ", undecided) + " as the task's form asks; nothing was changed",
+                        List.copyOf(undecided));
+                return;
+            }
+        }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** The variables a completion sets to a value; one sent as null or blank answers nothing. */
+    private Set<String> answered(byte[] body) throws IOException {
+        Set<String> answered = new TreeSet<>();
+        if (body.length == 0) {
+            return answered;
+        }
+        JsonNode variables = json.readTree(body).path("variables");
+        for (Iterator<String> it = variables.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            JsonNode value = variables.get(name).path("value");
+            if (!value.isMissingNode() && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+                answered.add(name);
+            }
+        }
+        return answered;
     }
 
     /** Names as the caller sent them, without line breaks that would forge log lines. */

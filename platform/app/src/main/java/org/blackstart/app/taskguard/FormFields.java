@@ -13,6 +13,8 @@ import java.util.TreeSet;
  */
 final class FormFields {
 
+    static final String DECISION_PROPERTY = "blackstart.decision";
+
     private FormFields() {
     }
 
@@ -42,6 +44,26 @@ final class FormFields {
             }
             collect(component.path("components"), names);
         }
+    }
+
+    /**
+     * The decisions a form marks as owed on every completion: top-level fields with the custom property
+     * {@code blackstart.decision = required} (form-js keeps custom properties and ignores them), always
+     * shown and not disabled. form-js checks required fields only in the browser; the guard checks these
+     * for any caller. Opt-in, so that a task some callers complete through the API without a field,
+     * relying on its absence meaning "no", keeps working.
+     */
+    static Set<String> requiredDecisionsIn(JsonNode form) {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode component : form.path("components")) {
+            String key = text(component, "key");
+            if (key != null && "required".equals(text(component.path("properties"), DECISION_PROPERTY))
+                    && !component.path("disabled").asBoolean(false)
+                    && text(component.path("conditional"), "hide") == null) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** form-js reads {@code a.b} as field {@code b} of variable {@code a}. */

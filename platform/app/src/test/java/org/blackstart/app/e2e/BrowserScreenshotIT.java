@@ -22,6 +22,8 @@ class BrowserScreenshotIT extends PlatformIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     // Tasklist loads its scripts, then the task, then the form and its variables one after another.
     private static final Duration RENDERING = Duration.ofSeconds(30);
+    // The review form folds each language's texts until the agent ticks its box.
+    private static final String ENGLISH_TEXTS = "input[type=checkbox][id$='review_notice_noticeShow_en']";
 
     @LocalServerPort
     int port;
@@ -47,9 +49,12 @@ class BrowserScreenshotIT extends PlatformIT {
             browser.click("form[name=signinForm] button[type=submit]");
             browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
 
-            // and opens the review task
+            // and opens the review task, claims it and unfolds the English texts
             browser.navigate(base() + "/camunda/app/tasklist/default/#/?task=" + review.path("id").asText());
-            browser.waitFor(formFieldHolding(subject), RENDERING);
+            browser.waitFor("document.querySelector(" + jsString(ENGLISH_TEXTS) + ")", RENDERING);
+            browser.click("button.claim");
+            browser.waitFor("!document.querySelector(" + jsString(ENGLISH_TEXTS) + ").disabled", RENDERING);
+            TasklistFormGuardIT.clickUntil(browser, ENGLISH_TEXTS, formFieldHolding(subject));
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("agent-notice-form.png"));
 
             // then the form shows the task and the drafted notice, ready to edit

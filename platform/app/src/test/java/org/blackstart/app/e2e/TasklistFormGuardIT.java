@@ -22,6 +22,7 @@ class TasklistFormGuardIT extends PlatformIT {
     // Tasklist loads its scripts, then the task, then the form and its variables one after another.
     private static final Duration RENDERING = Duration.ofSeconds(30);
     private static final String COMPLETE = "button[ng-click=\"complete()\"]";
+    private static final String SEND_IT = "input[type=radio][id$='review_notice_noticeDecision_48-0']";
 
     @LocalServerPort
     int port;
@@ -40,9 +41,13 @@ class TasklistFormGuardIT extends PlatformIT {
             // when the agent logs in to Tasklist, opens the review, claims it and completes it
             logIn(browser, "agent");
             browser.navigate(base() + "/camunda/app/tasklist/default/#/?task=" + review.path("id").asText());
-            browser.waitFor("Array.from(document.querySelectorAll('.fjs-container input')).some(e => e.value === '"
+            browser.waitFor("document.querySelector('.fjs-container') && document.body.innerText.includes('"
                     + subject.replace("'", "\\'") + "')", RENDERING);
             browser.click("button.claim");
+            // the form chooses no decision for the agent: send it
+            browser.waitFor("document.querySelector(\"" + SEND_IT + "\") && !document.querySelector(\"" + SEND_IT + "\").disabled",
+                    RENDERING);
+            clickUntil(browser, SEND_IT, "document.querySelector(\"" + SEND_IT + "\").checked");
             browser.waitFor("document.querySelector('" + COMPLETE.replace("'", "\\'") + "') && !document.querySelector('"
                     + COMPLETE.replace("'", "\\'") + "').disabled", RENDERING);
             browser.click(COMPLETE);
@@ -78,6 +83,21 @@ class TasklistFormGuardIT extends PlatformIT {
                 return;
             } catch (IllegalStateException notLoggedIn) {
                 lastTry = notLoggedIn;
+            }
+        }
+        throw lastTry;
+    }
+
+    /** Tasklist draws the form again once the task is claimed; a click on the form it replaced is lost. */
+    static void clickUntil(HeadlessChromium browser, String selector, String condition) {
+        IllegalStateException lastTry = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            browser.click(selector);
+            try {
+                browser.waitFor(condition, Duration.ofSeconds(5));
+                return;
+            } catch (IllegalStateException notYet) {
+                lastTry = notYet;
             }
         }
         throw lastTry;

@@ -21,7 +21,7 @@ class FormFieldsTest {
 
         // then the channels and texts in every group are fields; severity and the computed flags are not
         assertThat(fields).contains("send_email", "send_statuspage", "notice_en_subject", "notice_en_text",
-                "notice_fr_phone", "notice_x", "noticeDecision", "noticeWithholdReason");
+                "notice_fr_phone", "notice_x", "noticeDecision", "noticeWithholdReason", "noticeShow_en", "noticeShow_fr");
         assertThat(fields).doesNotContain("severity", "noticeHas_en", "notice_en_html", "noticeApproval", "title");
     }
 
@@ -55,6 +55,32 @@ class FormFieldsTest {
 
         // then
         assertThat(fields).containsExactly("acknowledgedNote");
+    }
+
+    @Test
+    void theDecisionsAFormOwesOnEveryCompletionAreTheMarkedAlwaysShownFields() throws Exception {
+        // given a form with marked choices (shown, conditional, disabled) and unmarked required ones
+        JsonNode form = JSON.readTree("""
+                {"components": [
+                  {"type": "radio", "key": "decision", "validate": {"required": true}, "properties": {"blackstart.decision": "required"}},
+                  {"type": "select", "key": "outcome", "properties": {"blackstart.decision": "required"}},
+                  {"type": "radio", "key": "requiredInTheBrowserOnly", "validate": {"required": true}},
+                  {"type": "radio", "key": "onlySometimes", "properties": {"blackstart.decision": "required"}, "conditional": {"hide": "=x"}},
+                  {"type": "radio", "key": "shown", "properties": {"blackstart.decision": "required"}, "disabled": true},
+                  {"type": "radio", "key": "other", "properties": {"blackstart.decision": "optional"}}
+                ]}""");
+
+        // when
+        var decisions = FormFields.requiredDecisionsIn(form);
+
+        // then
+        assertThat(decisions).containsExactly("decision", "outcome");
+    }
+
+    @Test
+    void theNoticeFormsRequireTheirDecisions() throws Exception {
+        assertThat(FormFields.requiredDecisionsIn(form("forms/review-notice.form"))).containsExactly("noticeDecision");
+        assertThat(FormFields.requiredDecisionsIn(form("forms/approve-notice.form"))).containsExactly("noticeApproval");
     }
 
     @Test
