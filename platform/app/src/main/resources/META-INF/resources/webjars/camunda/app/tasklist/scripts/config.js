@@ -8,8 +8,8 @@ export default {
   },
   // The first-login box points to Camunda's welcome pages, not to Blackstart's.
   disableWelcomeMessage: true,
-  // Blackstart's Tasklist scripts (in ../blackstart/): the incident key and its Triage task after
-  // declaring from Start process. Every script listed must exist: Tasklist 7.24 renders nothing at
+  // Blackstart's Tasklist scripts (in ../blackstart/): the Incident tab of a task, and the incident key
+  // and its Triage task after declaring from Start process. Every script listed must exist: Tasklist 7.24 renders nothing at
   // all when one fails to load.
   customScripts: ['blackstart/incident-tab.js', 'blackstart/declared.js'],
   shortcuts: {
