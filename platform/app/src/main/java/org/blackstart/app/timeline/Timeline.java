@@ -3,6 +3,7 @@ package org.blackstart.app.timeline;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,7 +33,8 @@ public class Timeline {
 
     /** Records an entry and returns it as it was stored, for an API that answers with what it wrote. */
     public TimelineEntry add(String incidentKey, TimelineKind kind, String actor, String detail) {
-        Timestamp at = Timestamp.from(clock.instant());
+        // as precise as the column keeps it, so the answer and a later read agree
+        Timestamp at = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         String storedActor = truncate(actor, 128);
         String storedDetail = truncate(detail, 2000);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
