@@ -6,18 +6,22 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.blackstart.app.demo.DemoMailServer;
 import org.blackstart.app.statuspage.StatusStore;
+import org.blackstart.testkit.browser.HeadlessChromium;
+import org.blackstart.testkit.browser.Screenshots;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -38,6 +42,13 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
     private static final List<String> DEMO_CUSTOMERS = List.of("ann@customer.example", "bob@customer.example",
             "carol@customer.example", "dieter@customer.example", "elise@customer.example");
     private static final List<String> RESOLVED_SUBJECTS = List.of("Resolved: ", "Opgelost: ", "Behoben: ", "Résolu : ");
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    // Tasklist loads its scripts, then the task, then the form and its variables one after another.
+    private static final Duration RENDERING = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     DemoMailServer mail;
@@ -202,6 +213,54 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
         Api api = api();
         assertThat(api.json(api.send(null, HttpMethod.GET, "/status/summary.json", null)).path("incidents")
                 .findValuesAsText("key")).doesNotContain(key);
+    }
+
+    @Test
+    void inTasklistTheCommanderChoosesTheMonitoringUpdateNothingChosenInAdvance() {
+        // given a triaged incident whose first notice is out
+        Api api = api();
+        String key = api.declare("commander", "Generator switch-over");
+        api.claimAndComplete("commander", api.awaitTask("commander", key, "Triage"), Map.of("severity", "SEV2",
+                "affectedServices", "webmail", "customerImpact", "Webmail does not load."));
+        api.claimAndComplete("agent", api.awaitTask("agent", key, "ReviewNotice"), Map.of("noticeDecision", "send"));
+        JsonNode mitigate = api.awaitTask("commander", key, "Mitigate");
+        // Tasklist lets only the assignee fill the form in
+        api.send("commander", HttpMethod.POST, "/engine-rest/task/" + mitigate.path("id").asText() + "/claim",
+                "{\"userId\":\"commander\"}");
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            // when the commander opens Mitigate in Tasklist
+            browser.navigate(base() + "/camunda/app/tasklist/");
+            browser.type("form[name=signinForm] input[ng-model=username]", "commander");
+            browser.type("form[name=signinForm] input[ng-model=password]", "commander");
+            browser.click("form[name=signinForm] button[type=submit]");
+            browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+            browser.navigate(base() + "/camunda/app/tasklist/default/#/?task=" + mitigate.path("id").asText());
+            browser.waitFor("document.querySelectorAll('.fjs-container input[type=radio]').length === 2", RENDERING);
+            Path screenshot = browser.screenshot(SCREENSHOTS.resolve("mitigate-form.png"));
+
+            // then the question is asked, with no answer chosen for them
+            assertThat(browser.text()).contains("Tell customers the fix is being monitored?",
+                    "Yes: send a monitoring update", "No: customers hear when it is resolved");
+            assertThat(browser.evaluate("Array.from(document.querySelectorAll('.fjs-container input[type=radio]'))"
+                    + ".some(e => e.checked)").asBoolean()).isFalse();
+            Screenshots.assertShowsAWindow(screenshot);
+
+            // when they answer yes and complete the task
+            browser.type(".fjs-container textarea", "Moved the racks to the generator");
+            browser.click(".fjs-container input[type=radio]");
+            browser.click("button[ng-click='complete()']");
+            browser.waitFor("!document.body.innerText.includes('What stopped the impact?')", RENDERING);
+        }
+
+        // then the agents get the monitoring update to review, and Resolve is open beside it
+        JsonNode review = api.awaitTask("agent", key, "ReviewNotice");
+        assertThat(review.path("name").asText()).startsWith("Review the monitoring notice");
+        assertThat(api.task("commander", key, "Resolve")).isNotNull();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** Posts one approved notice on the status page through its real task topic, as the customer-notice process does. */
