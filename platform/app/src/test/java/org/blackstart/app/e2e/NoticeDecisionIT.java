@@ -1,11 +1,14 @@
 package org.blackstart.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -16,6 +19,9 @@ import org.springframework.http.ResponseEntity;
  * notice nobody chose to withhold, or returned one to the agent with no word why.
  */
 class NoticeDecisionIT extends PlatformIT {
+
+    @Autowired
+    TaskService tasks;
 
     @Test
     void aReviewCompletedWithoutADecisionIsRefusedAndChangesNothing() {
@@ -39,6 +45,14 @@ class NoticeDecisionIT extends PlatformIT {
         assertThat(variables(api, notice).toString()).isEqualTo(before);
         assertThat(api.task("commander", key, "ApproveNotice")).as("no approval asked for").isNull();
         assertThat(api.incident("commander", key).path("timeline").toString()).doesNotContain("notice withheld");
+
+        // and when the platform's own code completes it without a decision, past the REST guard
+        assertThatThrownBy(() -> tasks.complete(review.path("id").asText(), Map.of("notice_en_text", "Edited.")))
+                .hasMessageContaining("Choose a decision: send the notice, or withhold it.");
+
+        // then the review's listener refuses it too, and nothing changed
+        assertThat(api.task("agent", key, "ReviewNotice")).as("the review is still open").isNotNull();
+        assertThat(variables(api, notice).toString()).isEqualTo(before);
     }
 
     @Test
