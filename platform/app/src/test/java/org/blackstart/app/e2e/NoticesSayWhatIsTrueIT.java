@@ -79,7 +79,7 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
                 .as("while it lasts, the impact is news").contains(IMPACT);
         api.claimAndComplete("agent", initial, Map.of("noticeDecision", "send"));
         await().atMost(Duration.ofSeconds(30)).until(() -> statusPage.updates(key), updates -> !updates.isEmpty());
-        assertThat(mailingsState(api)).isEqualTo("partial-outage");
+        assertThat(mailingsState(api, key)).isEqualTo("partial-outage");
 
         // when the commander mitigates and tells customers the fix is being monitored
         assertThat(api.claimAndComplete("commander", api.awaitTask("commander", key, "Mitigate"), Map.of(
@@ -96,13 +96,20 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
         api.claimAndComplete("agent", monitoring, Map.of("noticeDecision", "send"));
 
         // then the status page shows the mailings, and the incident, as recovering
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailingsState(api), "recovering"::equals);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailingsState(api, key), "recovering"::equals);
         JsonNode summary = api.json(api.send(null, HttpMethod.GET, "/status/summary.json", null));
         JsonNode listed = find(summary.path("incidents"), "key", key);
         assertThat(listed.path("phase").asText()).isEqualTo("monitoring");
         assertThat(listed.path("impact").asText()).isEqualTo("recovering");
         String page = api.send(null, HttpMethod.GET, "/status", null).getBody();
-        assertThat(page).contains("<span class=\"name\">Mailings</span><span class=\"state state-recovering\">Recovering</span>");
+        boolean mailingsOnlyOurs = true;
+        for (JsonNode other : summary.path("incidents")) {
+            mailingsOnlyOurs &= key.equals(other.path("key").asText()) || !other.path("components").toString().contains("\"mailings\"");
+        }
+        if (mailingsOnlyOurs) {
+            // another IT of the shared context may hold the mailings down meanwhile, and the worst cause wins
+            assertThat(page).contains("<span class=\"name\">Mailings</span><span class=\"state state-recovering\">Recovering</span>");
+        }
         assertThat(api.send(null, HttpMethod.GET, "/status/incidents/" + key, null).getBody())
                 .contains("incident impact-recovering").contains("Recovering ·");
 
@@ -156,7 +163,7 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
         StatusStore.Update post = statusPage.updates(key).stream().filter(u -> u.step().equals("resolved")).findFirst()
                 .orElseThrow();
         assertThat(post.body()).doesNotContain(IMPACT).doesNotContain(ROOT_CAUSE).contains(RESOLUTION);
-        assertThat(mailingsState(api)).as("a resolved incident leaves the mailings operational").isEqualTo("operational");
+        assertThat(mailingsState(api, key)).as("a resolved incident no longer holds the mailings down").isEqualTo("operational");
 
         // and the root cause and resolution given at Resolve are on the incident
         assertThat(incident.path("incident").path("rootCause").asText()).isEqualTo(ROOT_CAUSE);
@@ -281,9 +288,18 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
         return api.json(api.send("agent", HttpMethod.GET, "/engine-rest/task/" + task.path("id").asText() + "/form-variables", null));
     }
 
-    private static String mailingsState(Api api) {
+    /**
+     * What this incident does to the mailings on the public summary ("operational" once it is no longer
+     * active). Its own state, not the component's: other ITs of the shared context may keep theirs open.
+     */
+    private static String mailingsState(Api api, String key) {
         JsonNode summary = api.json(api.send(null, HttpMethod.GET, "/status/summary.json", null));
-        return find(summary.path("components"), "id", "mailings").path("state").asText();
+        for (JsonNode incident : summary.path("incidents")) {
+            if (key.equals(incident.path("key").asText())) {
+                return incident.path("componentStates").path("mailings").asText("operational");
+            }
+        }
+        return "operational";
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
