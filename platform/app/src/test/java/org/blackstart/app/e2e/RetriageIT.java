@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.blackstart.app.incident.IncidentRetriaged;
+import org.blackstart.app.tasks.TaskPriorities;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -194,6 +195,8 @@ class RetriageIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> !published.isEmpty());
         assertThat(published).containsExactly(new IncidentRetriaged(key, "SEV1"));
         assertThat(inTransaction).containsExactly(false);
+        // and the incident's open tasks move up with it: Mitigate, still the commander's, has a SEV1's priority
+        assertThat(api().awaitTask("commander", key, "Mitigate").path("priority").asInt()).isEqualTo(TaskPriorities.SEV1);
 
         // when the commander takes mail off again
         assertThat(retriage("commander", key, "{\"affectedServices\": \"webmail\"}").getStatusCode().value()).isEqualTo(200);
