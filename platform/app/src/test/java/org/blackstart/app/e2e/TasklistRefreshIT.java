@@ -94,9 +94,12 @@ class TasklistRefreshIT extends PlatformIT {
             browser.waitFor("Array.from(document.querySelectorAll('.createCommentLink')).some(e => e.offsetParent !== null)",
                     RENDERING);
             browser.click(".createCommentLink");
-            browser.waitFor("!!document.querySelector('#comment-form-message')", RENDERING);
+            // The dialog slides in: typed into and clicked once it stands still, or the click lands beside Save.
+            browser.waitFor("!!document.querySelector('.modal.in #comment-form-message')", RENDERING);
             browser.type("#comment-form-message", "Facilities on site, chiller 2 restarting.");
-            browser.click(".modal-footer button.btn-primary");
+            browser.waitFor("!document.querySelector('.modal.in .modal-footer button.btn-primary').disabled", RENDERING);
+            browser.waitFor(standingStill(".modal.in .modal-footer button.btn-primary"), RENDERING);
+            browser.click(".modal.in .modal-footer button.btn-primary");
             browser.waitFor("!document.querySelector('#comment-form-message')", RENDERING);
             Path commented = browser.screenshot(SCREENSHOTS.resolve("tasklist-comment-added.png"));
 
@@ -111,6 +114,12 @@ class TasklistRefreshIT extends PlatformIT {
             assertThat(comments).containsExactly("commander: Facilities on site, chiller 2 restarting.");
             Screenshots.assertShowsAWindow(commented);
         }
+    }
+
+    /** True once the element is where it was at the previous poll. */
+    private static String standingStill(String cssSelector) {
+        return "(() => { const box = JSON.stringify(document.querySelector('" + cssSelector + "').getBoundingClientRect());"
+                + " const still = window.blackstartLastBox === box; window.blackstartLastBox = box; return still; })()";
     }
 
     private void logIn(HeadlessChromium browser, String user) {
