@@ -1,6 +1,7 @@
 package org.blackstart.app.tasks;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.blackstart.app.incident.Severity;
 
 /**
@@ -24,7 +25,7 @@ public final class TaskPriorities {
         if (severity == null) {
             return null;
         }
-        String name = severity.strip().toUpperCase(java.util.Locale.ROOT);
+        String name = severity.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(Severity.values()).filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 

@@ -32,12 +32,12 @@ public class TaskUrgency {
      * the one Blackstart set, a due date counted from now. Tasks already at that priority are left alone.
      * Joins the caller's transaction if there is one.
      *
-     * @param severity {@code SEV1}..{@code SEV4}
+     * @param severity {@code SEV1}..{@code SEV4}, or {@code null} for an incident not triaged yet
      * @throws IllegalArgumentException for any other severity
      */
     public void severityChanged(String incidentKey, String severity) {
         Severity parsed = TaskPriorities.parse(severity);
-        if (parsed == null) {
+        if (parsed == null && severity != null) {
             throw new IllegalArgumentException("not a severity: " + severity);
         }
         ProcessEngine processEngine = engine.getObject();
@@ -45,6 +45,7 @@ public class TaskUrgency {
         int changed = configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
                 () -> openTasks.reprioritise(processEngine.getTaskService(), incidentKey, parsed, null,
                         ClockUtil.getCurrentTime().toInstant())));
-        LOG.info("BLACKSTART-TASKS-002 incident {} is now {}: {} open task(s) re-prioritised", incidentKey, parsed, changed);
+        LOG.info("BLACKSTART-TASKS-002 incident {} is now {}: {} open task(s) re-prioritised", incidentKey,
+                parsed == null ? "untriaged" : parsed, changed);
     }
 }

@@ -42,11 +42,7 @@ class TasklistRefreshIT extends PlatformIT {
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             // given the commander is logged in to Tasklist, on the filter it opens first
-            browser.navigate(base() + "/camunda/app/tasklist/");
-            browser.type("form[name=signinForm] input[ng-model=username]", "commander");
-            browser.type("form[name=signinForm] input[ng-model=password]", "commander");
-            browser.click("form[name=signinForm] button[type=submit]");
-            browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+            logIn(browser, "commander");
             String urgent = filters.createTaskFilterQuery().filterName("SEV1 and SEV2 now").singleResult().getId();
             browser.navigate(base() + "/camunda/app/tasklist/default/#/?filter=" + urgent + "&searchQuery=" + search(run));
             browser.waitFor("document.querySelector('.tasks-list') && document.body.innerText.includes('SEV1 and SEV2 now')",
@@ -80,6 +76,58 @@ class TasklistRefreshIT extends PlatformIT {
             assertThat(sev1Row).as("rows: %s", names).isNotNegative().isLessThan(sev3Row);
             Screenshots.assertShowsAWindow(ordered);
         }
+    }
+
+    @Test
+    void aCommentAddedInTasklistIsOnTheIncidentsTimeline() {
+        // given a commander's incident waiting at triage
+        Api api = api();
+        String key = TaskUrgencyIT.declare(api, "Chiller alarm in hall 1", "SEV2", null);
+        String taskId = api.awaitTask("commander", key, "Triage").path("id").asText();
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            // when the commander opens the task in Tasklist and adds a comment
+            logIn(browser, "commander");
+            browser.navigate(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+            browser.waitFor("document.body.innerText.includes('Triage " + key + "')", RENDERING);
+            browser.screenshot(SCREENSHOTS.resolve("tasklist-task-opened.png"));
+            browser.waitFor("Array.from(document.querySelectorAll('.createCommentLink')).some(e => e.offsetParent !== null)",
+                    RENDERING);
+            browser.click(".createCommentLink");
+            // The dialog slides in: typed into and clicked once it stands still, or the click lands beside Save.
+            browser.waitFor("!!document.querySelector('.modal.in #comment-form-message')", RENDERING);
+            browser.type("#comment-form-message", "Facilities on site, chiller 2 restarting.");
+            browser.waitFor("!document.querySelector('.modal.in .modal-footer button.btn-primary').disabled", RENDERING);
+            browser.waitFor(standingStill(".modal.in .modal-footer button.btn-primary"), RENDERING);
+            browser.click(".modal.in .modal-footer button.btn-primary");
+            browser.waitFor("!document.querySelector('#comment-form-message')", RENDERING);
+            Path commented = browser.screenshot(SCREENSHOTS.resolve("tasklist-comment-added.png"));
+
+            // then the incident's timeline has it, by the commander
+            JsonNode timeline = api.incident("commander", key).path("timeline");
+            List<String> comments = new ArrayList<>();
+            timeline.forEach(entry -> {
+                if (entry.path("kind").asText().equals("COMMENT")) {
+                    comments.add(entry.path("actor").asText() + ": " + entry.path("detail").asText());
+                }
+            });
+            assertThat(comments).containsExactly("commander: Facilities on site, chiller 2 restarting.");
+            Screenshots.assertShowsAWindow(commented);
+        }
+    }
+
+    /** True once the element is where it was at the previous poll. */
+    private static String standingStill(String cssSelector) {
+        return "(() => { const box = JSON.stringify(document.querySelector('" + cssSelector + "').getBoundingClientRect());"
+                + " const still = window.blackstartLastBox === box; window.blackstartLastBox = box; return still; })()";
+    }
+
+    private void logIn(HeadlessChromium browser, String user) {
+        browser.navigate(base() + "/camunda/app/tasklist/");
+        browser.type("form[name=signinForm] input[ng-model=username]", user);
+        browser.type("form[name=signinForm] input[ng-model=password]", user);
+        browser.click("form[name=signinForm] button[type=submit]");
+        browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
     }
 
     private static int indexOf(List<String> names, String title) {
