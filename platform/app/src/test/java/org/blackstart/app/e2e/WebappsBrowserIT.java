@@ -121,6 +121,7 @@ class WebappsBrowserIT extends PlatformIT {
             // then Tasklist says the incident's key and opens its Triage task
             browser.waitFor("/Incident INC-\\d{4}-\\d{4,} declared/.test(document.body.innerText)"
                     + " && location.hash.includes('task=') && document.body.innerText.includes('Triage INC-')", RENDERING);
+            browser.waitFor("document.querySelector('[cam-tasklist-form] .fjs-container') !== null", RENDERING);
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("tasklist-declared.png"));
             Matcher declared = DECLARED.matcher(browser.text());
             assertThat(declared.find()).as(browser.text()).isTrue();
