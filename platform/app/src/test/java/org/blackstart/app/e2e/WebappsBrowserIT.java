@@ -57,17 +57,30 @@ class WebappsBrowserIT extends PlatformIT {
 
     @Test
     void adminOpensCockpitWithTheDeployedProcessesAndAdminWithTheUsers() {
+        Api api = api();
+        int deployed = api.json(api.send("admin", HttpMethod.GET, api.engine("/process-definition/count?latestVersion=true"), null))
+                .path("count").asInt();
         try (HeadlessChromium browser = HeadlessChromium.start()) {
-            // when admin logs in to Cockpit and opens its process definitions
+            // when admin logs in to Cockpit
             logIn(browser, "cockpit", "admin");
+            browser.navigate(base() + "/camunda/app/cockpit/default/#/dashboard");
+            browser.waitFor("/Process Definitions\\s+[1-9]/.test(document.body.innerText)", RENDERING);
+            Path dashboard = browser.screenshot(SCREENSHOTS.resolve("admin-cockpit-dashboard.png"));
+
+            // then Cockpit, branded, counts every deployed process on its dashboard
+            assertThat(browser.evaluate("document.title").asText()).startsWith("Blackstart Cockpit");
+            Matcher count = Pattern.compile("Process Definitions\\s+(\\d+)").matcher(browser.text());
+            assertThat(count.find()).as(browser.text()).isTrue();
+            assertThat(Integer.parseInt(count.group(1))).isEqualTo(deployed).isGreaterThan(0);
+            assertThat(browser.text()).doesNotContain("migrate to Camunda 8");
+            Screenshots.assertShowsAWindow(dashboard);
+
+            // and lists them by name
             browser.navigate(base() + "/camunda/app/cockpit/default/#/processes");
             browser.waitFor("document.body.innerText.includes('Major incident')", RENDERING);
-            Path cockpit = browser.screenshot(SCREENSHOTS.resolve("admin-cockpit-processes.png"));
-
-            // then Cockpit, branded, lists the deployed processes
-            assertThat(browser.evaluate("document.title").asText()).startsWith("Blackstart Cockpit");
-            assertThat(browser.text()).contains("Major incident", "Customer notice").doesNotContain("migrate to Camunda 8");
-            Screenshots.assertShowsAWindow(cockpit);
+            Path processes = browser.screenshot(SCREENSHOTS.resolve("admin-cockpit-processes.png"));
+            assertThat(browser.text()).contains("Major incident", "Customer notice");
+            Screenshots.assertShowsAWindow(processes);
 
             // when admin opens Admin's users
             browser.navigate(base() + "/camunda/app/admin/default/#/users");
@@ -78,6 +91,13 @@ class WebappsBrowserIT extends PlatformIT {
             assertThat(browser.evaluate("document.title").asText()).startsWith("Blackstart Admin");
             assertThat(browser.text()).contains("commander", "agent", "Casey", "Alex");
             Screenshots.assertShowsAWindow(admin);
+
+            // and Welcome, where everyone lands from the header's menu, is branded too
+            browser.navigate(base() + "/camunda/app/welcome/default/");
+            browser.waitFor("document.title.startsWith('Blackstart Welcome') && document.body.innerText.includes('Cockpit')", RENDERING);
+            Path welcome = browser.screenshot(SCREENSHOTS.resolve("admin-welcome.png"));
+            assertThat(browser.text()).contains("Admin", "Tasklist").doesNotContain("migrate to Camunda 8");
+            Screenshots.assertShowsAWindow(welcome);
         }
     }
 
@@ -101,6 +121,7 @@ class WebappsBrowserIT extends PlatformIT {
             // then Tasklist says the incident's key and opens its Triage task
             browser.waitFor("/Incident INC-\\d{4}-\\d{4,} declared/.test(document.body.innerText)"
                     + " && location.hash.includes('task=') && document.body.innerText.includes('Triage INC-')", RENDERING);
+            browser.waitFor("document.querySelector('[cam-tasklist-form] .fjs-container') !== null", RENDERING);
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("tasklist-declared.png"));
             Matcher declared = DECLARED.matcher(browser.text());
             assertThat(declared.find()).as(browser.text()).isTrue();

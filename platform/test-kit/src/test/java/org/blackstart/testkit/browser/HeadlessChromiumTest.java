@@ -99,6 +99,23 @@ class HeadlessChromiumTest {
     }
 
     @Test
+    void aResizedWindowShowsThePageAtThatSizeAndScreenshotsIt() {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            // given
+            browser.navigate(base + "/greeter");
+
+            // when
+            browser.resize(800, 560);
+
+            // then
+            assertThat(browser.evaluate("innerWidth + 'x' + innerHeight").asText()).isEqualTo("800x560");
+            Path png = browser.screenshot(temp.resolve("small.png"));
+            Screenshots.assertShowsAWindow(png, 800, 560);
+            assertThatThrownBy(() -> Screenshots.assertShowsAWindow(png)).hasMessageContaining("width of");
+        }
+    }
+
+    @Test
     void reportsTheHttpStatusOfTheDocument() {
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             assertThat(browser.navigate(base + "/missing")).isEqualTo(404);

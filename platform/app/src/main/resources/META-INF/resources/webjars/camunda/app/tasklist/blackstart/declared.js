@@ -1,8 +1,8 @@
 // Declaring from Tasklist's "Start process": Camunda only says "The process has been started.", so a
 // commander would not know the incident key nor where the incident's first task is. This script,
 // loaded through config.js customScripts, watches the start form's answer (the process instance with
-// its business key, the incident key given at the start), says the key and opens the incident's first
-// task (Triage) for the declarer.
+// its business key: the incident key the platform gave it as it started), says the key and opens the
+// incident's first task (Triage) for the declarer.
 //
 // Tasklist starts processes through Camunda's JS SDK, not through AngularJS's $http, so the answer is
 // read where both end: the browser's XMLHttpRequest.
@@ -18,7 +18,7 @@ const open = XMLHttpRequest.prototype.open;
 const send = XMLHttpRequest.prototype.send;
 
 XMLHttpRequest.prototype.open = function (method, url) {
-  const path = decodeURIComponent(String(url).split('?')[0]);
+  const path = String(url).split('?')[0].replace(/%3A/gi, ':');
   const match = String(method).toUpperCase() === 'POST' ? DECLARATION.exec(path) : null;
   this.blackstartDeclaration = match ? {engine: match[1], apiRoot: path.substring(0, path.indexOf('/api/engine/'))} : null;
   return open.apply(this, arguments);
