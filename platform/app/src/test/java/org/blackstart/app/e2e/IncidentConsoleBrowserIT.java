@@ -34,6 +34,8 @@ class IncidentConsoleBrowserIT extends PlatformIT {
         String key = triaged(api, "Mail queue stuck on mx3");
         JsonNode mitigate = api.awaitTask("commander", key, "Mitigate");
         String note = "Queue drained by hand on mx3, watching it";
+        String other = triaged(api, "Webmail search returns nothing");
+        JsonNode otherMitigate = api.awaitTask("commander", other, "Mitigate");
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             // when the commander opens the task's incident tab
@@ -57,6 +59,11 @@ class IncidentConsoleBrowserIT extends PlatformIT {
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("incident-tab-note.png"));
             assertThat(text(browser, ".bs-timeline li")).as("newest first").contains(note).contains("commander");
             Screenshots.assertShowsAWindow(screenshot);
+
+            // and when the commander picks another incident's task in the list, the tab follows it
+            browser.evaluate("location.hash = " + js("#/?task=" + otherMitigate.path("id").asText() + "&detailsTab=" + TAB));
+            browser.waitFor(shown(".bs-summary", other), RENDERING);
+            assertThat(text(browser, ".bs-console")).contains("Webmail search returns nothing").doesNotContain(note);
         }
         JsonNode timeline = api.incident("agent", key).path("timeline");
         assertThat(timeline).anySatisfy(line -> {
