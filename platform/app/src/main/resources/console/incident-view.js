@@ -228,7 +228,7 @@ function actions(key, refresh) {
     const signature = JSON.stringify(list.map(c => [c.id, c.state]));
     if (signature === shown || components.contains(document.activeElement)) return;
     shown = signature;
-    components.replaceChildren(list.length === 0 ? none('No affected component yet.') : list.map(c => {
+    components.replaceChildren(...(list.length === 0 ? [none('No affected component yet.')] : list.map(c => {
       const state = el('select', { name: 'state-' + c.id }, COMPONENT_STATES.map(([code, label]) =>
         el('option', { value: code, selected: code === c.state }, label)));
       const button = el('button', { type: 'submit' }, 'Set');
@@ -236,7 +236,7 @@ function actions(key, refresh) {
       form.addEventListener('submit', act(button, () => send('PUT', '/api/incidents/' + encodeURIComponent(key)
         + '/components/' + encodeURIComponent(c.id), { state: state.value }), c.name + ': state set.'));
       return form;
-    }));
+    })));
   };
 
   const node = el('section', { class: 'bs-section bs-actions' }, el('h3', {}, 'Act'), message, noteForm,

@@ -34,6 +34,8 @@ class IncidentConsoleBrowserIT extends PlatformIT {
         String key = triaged(api, "Mail queue stuck on mx3");
         JsonNode mitigate = api.awaitTask("commander", key, "Mitigate");
         String note = "Queue drained by hand on mx3, watching it";
+        String other = triaged(api, "Webmail search returns nothing");
+        JsonNode otherMitigate = api.awaitTask("commander", other, "Mitigate");
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             // when the commander opens the task's incident tab
@@ -57,6 +59,11 @@ class IncidentConsoleBrowserIT extends PlatformIT {
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("incident-tab-note.png"));
             assertThat(text(browser, ".bs-timeline li")).as("newest first").contains(note).contains("commander");
             Screenshots.assertShowsAWindow(screenshot);
+
+            // and when the commander picks another incident's task in the list, the tab follows it
+            browser.evaluate("location.hash = " + js("#/?task=" + otherMitigate.path("id").asText() + "&detailsTab=" + TAB));
+            browser.waitFor(shown(".bs-summary", other), RENDERING);
+            assertThat(text(browser, ".bs-console")).contains("Webmail search returns nothing").doesNotContain(note);
         }
         JsonNode timeline = api.incident("agent", key).path("timeline");
         assertThat(timeline).anySatisfy(line -> {
@@ -67,7 +74,7 @@ class IncidentConsoleBrowserIT extends PlatformIT {
     }
 
     @Test
-    void aReTriageFromTheTabAddsAServiceAndItsComponentChangesOnTheStatusPage() {
+    void aReTriageFromTheTabAddsAServiceAndItsComponentAndTheChosenStateShowOnTheStatusPage() {
         // given a SEV2 on mail, on the public status page, where webmail is not affected by it
         Api api = api();
         String key = triaged(api, "Mail and webmail logins slow");
@@ -91,15 +98,26 @@ class IncidentConsoleBrowserIT extends PlatformIT {
             browser.waitFor(shown(".bs-message", "Re-triaged."), RENDERING);
             browser.waitFor(shown("[data-field=services]", "webmail"), RENDERING);
             browser.waitFor(shown(".bs-components", "Webmail"), RENDERING);
+
+            // and when the commander says webmail is down altogether
+            browser.click(".bs-actions details.bs-open-components summary");
+            browser.waitFor("!!document.querySelector('form.bs-component[data-component=webmail] select')", RENDERING);
+            browser.evaluate("(() => { document.querySelector('form.bs-component[data-component=webmail] select').value = 'major-outage';"
+                    + " return true; })()");
+            browser.click("form.bs-component[data-component=webmail] button");
+            browser.waitFor(shown(".bs-message", "Webmail: state set."), RENDERING);
+            browser.waitFor(shown(".bs-components [data-component=webmail]", "Major outage"), RENDERING);
             browser.evaluate("document.querySelector('.bs-console').scrollIntoView()");
             Screenshots.assertShowsAWindow(browser.screenshot(SCREENSHOTS.resolve("incident-tab-retriaged.png")));
 
             // and the public status page shows webmail hit by the incident
             browser.navigate(base() + "/status");
-            browser.waitFor("document.body.innerText.includes('Mail and webmail logins slow')", RENDERING);
+            browser.waitFor("document.body.innerText.includes('Mail and webmail logins slow')"
+                    + " && document.body.innerText.includes('Major outage')", RENDERING);
             Screenshots.assertShowsAWindow(browser.screenshot(SCREENSHOTS.resolve("status-page-after-retriage.png")));
         }
-        assertThat(statusIncident(api, key).path("componentStates").path("webmail").asText()).isEqualTo("partial-outage");
+        assertThat(statusIncident(api, key).path("componentStates").path("webmail").asText()).isEqualTo("major-outage");
+        assertThat(statusIncident(api, key).path("componentStates").path("mail").asText()).as("the severity's").isEqualTo("partial-outage");
         assertThat(api.incident("commander", key).path("incident").path("affectedServices").asText()).contains("webmail");
     }
 

@@ -107,6 +107,26 @@ class IncidentDetailsIT extends PlatformIT {
     }
 
     @Test
+    void aVendorCaseOpenedForTheIncidentIsAmongItsDetails() {
+        // given
+        Api api = api();
+        String key = api.declare("commander", "Storage array C is read-only");
+
+        // when the commander escalates to the storage vendor
+        ResponseEntity<String> escalated = new VendorSteps(http, api).escalate(key, "storeco", "Array C went read-only");
+        assertThat(escalated.getStatusCode().value()).as(escalated.getBody()).isEqualTo(201);
+
+        // then the case the vendor's system opened is listed with the incident
+        JsonNode details = await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("agent", key),
+                d -> !d.path("vendorCases").isEmpty());
+        assertThat(details.path("vendorCases")).singleElement().satisfies(c -> {
+            assertThat(c.path("vendor").asText()).isEqualTo("storeco");
+            assertThat(c.path("caseNumber").asText()).isNotBlank();
+            assertThat(c.path("state").asText()).isEqualTo("OPEN");
+        });
+    }
+
+    @Test
     void theSummaryLeavesOutTheDeliveriesPerRecipientAndAnUnknownIncidentIs404() {
         // given
         Api api = api();
