@@ -23,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the test kit), used over HTTP by an incident commander and a support agent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its engine is named "default" too: while its context lived, Camunda's REST API and Tasklist of the
+// shared PlatformIT context looked up this one instead. Runs in the own-context execution and closes.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIncidentIT {
 
     private static final Pattern INCIDENT_KEY = Pattern.compile("INC-(\\d{4})-(\\d{4})");
