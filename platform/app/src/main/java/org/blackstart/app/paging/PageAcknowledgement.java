@@ -5,6 +5,7 @@ import java.util.Map;
 import org.blackstart.app.incident.IncidentNotFoundException;
 import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.spi.Paging;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 public class PageAcknowledgement {
 
     static final String NOTE = "acknowledgedNote";
+    private static final int ATTEMPTS = 5;
 
     private final RuntimeService runtime;
     private final IncidentRepository incidents;
@@ -35,10 +37,26 @@ public class PageAcknowledgement {
             variables.put(NOTE, note.strip());
         }
         // Runs as the platform: anyone who may log in may stop the paging, as a keypress could.
-        int correlated = runtime.createMessageCorrelation(Paging.ACKNOWLEDGED).processInstanceBusinessKey(incidentKey)
-                .setVariables(variables).correlateAllWithResult().size();
-        if (correlated == 0) {
+        if (correlate(incidentKey, variables) == 0) {
             throw new NothingPagedException(incidentKey);
+        }
+    }
+
+    /**
+     * The paging process may be finishing a call or a text at this very moment (a plugin completing its
+     * task); the engine then refuses the acknowledgement whole, with nothing changed, and it is simply
+     * tried again: the person who answered must not get an error for answering while the phone rang.
+     */
+    private int correlate(String incidentKey, Map<String, Object> variables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runtime.createMessageCorrelation(Paging.ACKNOWLEDGED).processInstanceBusinessKey(incidentKey)
+                        .setVariables(variables).correlateAllWithResult().size();
+            } catch (OptimisticLockingException concurrentStep) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrentStep;
+                }
+            }
         }
     }
 }
