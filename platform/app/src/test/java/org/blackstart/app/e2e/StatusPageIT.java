@@ -106,7 +106,8 @@ class StatusPageIT extends PlatformIT {
         // resolved: the component is operational again, the incident stays in the history
         publish("INC-2026-9001", Map.of("title", "Mail delivery delayed", "severity", "SEV1", "affectedServices", "mail",
                 "noticeStep", "resolved", "noticePhase", "resolved", "notice_statuspage", "Mail flows normally again."));
-        assertThat(api().json(get("/status/summary.json")).path("incidents")).isEmpty();
+        assertThat(api().json(get("/status/summary.json")).path("incidents").findValuesAsText("key"))
+                .as("other ITs of the shared context may keep their own incidents open").doesNotContain("INC-2026-9001");
         assertThat(get("/status/history").getBody()).contains("Mail delivery delayed");
         assertThat(get("/status/feed.atom").getBody()).contains("urn:blackstart:status:INC-2026-9001:resolved");
     }
