@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.blackstart.app.alert.api.AlertQueries;
 import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentNotFoundException;
@@ -53,7 +52,7 @@ class IncidentDetailsReader {
     private final VendorCaseStore vendorCases;
     private final AlertQueries alerts;
     private final StatusStore statusStore;
-    private final Map<String, String> componentNames;
+    private final StatusPageProperties statusPage;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
 
@@ -66,9 +65,7 @@ class IncidentDetailsReader {
         this.vendorCases = vendorCases;
         this.alerts = alerts;
         this.statusStore = statusStore;
-        this.componentNames = statusPage.components().stream()
-                .collect(Collectors.toMap(StatusPageProperties.StatusComponent::id, StatusPageProperties.StatusComponent::name,
-                        (a, b) -> a, LinkedHashMap::new));
+        this.statusPage = statusPage;
         this.tasks = tasks;
         this.jdbc = jdbc;
     }
@@ -170,7 +167,7 @@ class IncidentDetailsReader {
             // the commander's choice for a component, else the incident's impact; nothing once resolved
             Function<String, IncidentDetails.Component> component = id -> {
                 ComponentState state = shown.active() ? shown.impactOn(id) : ComponentState.OPERATIONAL;
-                return new IncidentDetails.Component(id, componentNames.getOrDefault(id, id), state.code(), state.label());
+                return new IncidentDetails.Component(id, statusPage.componentName(id), state.code(), state.label());
             };
             return new IncidentDetails.StatusPage(shown.phase(), shown.components().stream().map(component).toList(),
                     shown.updatedAt(), shown.resolvedAt());

@@ -100,6 +100,6 @@ class ComponentStateController {
     }
 
     private String name(String id) {
-        return statusPage.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id);
+        return statusPage.componentName(id);
     }
 }

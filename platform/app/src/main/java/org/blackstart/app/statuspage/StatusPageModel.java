@@ -242,7 +242,7 @@ class StatusPageModel {
     }
 
     private String name(String id) {
-        return properties.component(id).map(StatusPageProperties.StatusComponent::name).orElse(id);
+        return properties.componentName(id);
     }
 
     static String time(Instant instant) {

@@ -63,6 +63,11 @@ public record StatusPageProperties(
         return components.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The component's name as the public reads it; an id the page does not list stays as it is. */
+    public String componentName(String id) {
+        return component(id).map(StatusComponent::name).orElse(id);
+    }
+
     public boolean knows(String id) {
         return component(id).isPresent();
     }
