@@ -31,6 +31,13 @@ public final class Topics {
     /** Close a vendor case, e.g. when the incident is closed. Body: {@link org.blackstart.spi.vendor.VendorCase}. */
     public static final String VENDOR_CASE_CLOSE = "vendor.case.close";
 
+    /** Mail people of our own team (a meeting invitation, a reminder), once per recipient. Body: {@code TeamMail}. */
+    public static final String TEAM_MAIL = "team.mail";
+    /** Open a ticket for a postmortem's action item in the team's tracker. Body: {@code ActionTicket}. */
+    public static final String ACTIONS_TICKET_OPEN = "actions.ticket.open";
+    /** Close an action item's ticket in the team's tracker, e.g. when the item is done. Body: {@code ActionTicket}. */
+    public static final String ACTIONS_TICKET_CLOSE = "actions.ticket.close";
+
     private Topics() {
     }
 

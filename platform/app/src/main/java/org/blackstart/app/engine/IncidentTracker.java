@@ -1,13 +1,17 @@
 package org.blackstart.app.engine;
 
+import org.blackstart.app.incident.IncidentClosed;
 import org.blackstart.app.incident.IncidentKeys;
 import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.incident.IncidentService;
+import org.blackstart.app.incident.IncidentStatusChanged;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +26,14 @@ public class IncidentTracker {
     private final IncidentKeys keys;
     private final IncidentRepository incidents;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
 
-    public IncidentTracker(IncidentKeys keys, IncidentRepository incidents, Timeline timeline) {
+    public IncidentTracker(IncidentKeys keys, IncidentRepository incidents, Timeline timeline,
+                           ApplicationEventPublisher events) {
         this.keys = keys;
         this.incidents = incidents;
         this.timeline = timeline;
+        this.events = events;
     }
 
     void incidentStarted(DelegateExecution execution) {
@@ -47,7 +54,7 @@ public class IncidentTracker {
             execution.setVariable("declaredBy", declaredBy);
         }
         incidents.insert(key, title, text(execution, "summary"), text(execution, "severity"), declaredBy,
-                execution.getProcessInstanceId());
+                execution.getProcessInstanceId(), text(execution, "escalationPolicy"));
         timeline.record(key, TimelineKind.INCIDENT_DECLARED, null, null, declaredBy, title);
     }
 
@@ -57,6 +64,10 @@ public class IncidentTracker {
         incidents.update(key, null, null, null, status);
         timeline.record(key, TimelineKind.INCIDENT_CLOSED, null, null, currentUser(execution),
                 execution.isCanceled() ? "incident cancelled" : "incident closed");
+        if (!execution.isCanceled()) {
+            // In the engine's transaction: what follows a close (the postmortem) starts exactly when the close commits.
+            events.publishEvent(new IncidentClosed(key, text(execution, "severity")));
+        }
     }
 
     void stepStarted(DelegateExecution execution, String kind) {
@@ -111,6 +122,11 @@ public class IncidentTracker {
      * notice holds a copy taken when it started, and writing that back would undo a later triage.
      */
     private void updateIncident(DelegateExecution execution, String key, String status) {
+        if (status != null) {
+            // Synchronous, in the engine's transaction: key times and whatever else follows a status commit with it.
+            events.publishEvent(new IncidentStatusChanged(key, status, ClockUtil.getCurrentTime().toInstant(),
+                    currentUser(execution)));
+        }
         if (ownsIncident(execution)) {
             incidents.update(key, text(execution, "severity"), text(execution, "affectedServices"),
                     text(execution, "customerImpact"), status);

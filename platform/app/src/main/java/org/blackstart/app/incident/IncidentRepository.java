@@ -27,11 +27,12 @@ public class IncidentRepository {
         this.clock = clock;
     }
 
-    public void insert(String key, String title, String summary, String severity, String declaredBy, String processInstanceId) {
+    public void insert(String key, String title, String summary, String severity, String declaredBy, String processInstanceId,
+                       String escalationPolicy) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO bs_incident (incident_key, title, summary, severity, status, declared_by, declared_at, "
-                        + "updated_at, process_instance_id) VALUES (?, ?, ?, ?, 'declared', ?, ?, ?, ?)",
-                key, title, summary, severity, declaredBy, now, now, processInstanceId);
+                        + "updated_at, process_instance_id, escalation_policy) VALUES (?, ?, ?, ?, 'declared', ?, ?, ?, ?, ?)",
+                key, title, summary, severity, declaredBy, now, now, processInstanceId, escalationPolicy);
     }
 
     /** Copies what triage and later steps decided; {@code null} leaves a column as it is. */

@@ -24,7 +24,7 @@ class IncidentResolutionTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         IncidentRepository incidents = new IncidentRepository(new JdbcTemplate(dataSource),
                 Clock.fixed(Instant.parse("2026-12-07T01:00:00Z"), ZoneOffset.UTC));
-        incidents.insert(KEY, "Rack power failure", null, "SEV1", "commander", "pi-1");
+        incidents.insert(KEY, "Rack power failure", null, "SEV1", "commander", "pi-1", null);
         return incidents;
     }
 

@@ -48,7 +48,7 @@ class TaskUrgencyProcessTest {
                 .setProcessEngineName("task-urgency-" + UUID.randomUUID())
                 .setJdbcUrl(URL);
         configuration.setProcessEnginePlugins(List.of(
-                new BlackstartEnginePlugin(new IncidentTracker(keys, incidents, TIMELINE)),
+                new BlackstartEnginePlugin(new IncidentTracker(keys, incidents, TIMELINE, event -> { })),
                 new TasksEnginePlugin(incidents, TIMELINE, new TaskDueProperties())));
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()

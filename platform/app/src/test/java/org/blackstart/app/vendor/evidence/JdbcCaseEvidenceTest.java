@@ -50,7 +50,7 @@ class JdbcCaseEvidenceTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         IncidentRepository incidents = new IncidentRepository(jdbc, clock);
-        incidents.insert(KEY, "Storage array unreachable", "Array A lost both controllers", null, "commander", "pi-1");
+        incidents.insert(KEY, "Storage array unreachable", "Array A lost both controllers", null, "commander", "pi-1", null);
         incidents.update(KEY, "SEV1", "mail, webmail", "No mail for 40% of customers", "investigating");
         Timeline timeline = new Timeline(jdbc, clock);
         VendorFiles files = new VendorFiles(jdbc, clock);
