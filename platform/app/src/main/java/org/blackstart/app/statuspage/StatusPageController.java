@@ -35,6 +35,14 @@ class StatusPageController {
                         "Not found", "There is no incident or maintenance " + key + " on this status page.", null, null)));
     }
 
+    /** A published postmortem's report; any other incident is not found, the same as one that does not exist. */
+    @GetMapping("/status/incidents/{key}/report")
+    ResponseEntity<String> report(@PathVariable String key) {
+        return pages.report(key, Links.live()).map(html -> ResponseEntity.ok().contentType(HTML).body(html))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(pages.message(Links.live(),
+                        "Not found", "There is no incident report for " + key + " on this status page.", null, null)));
+    }
+
     @GetMapping("/status/history")
     ResponseEntity<String> history() {
         return ResponseEntity.ok().contentType(HTML).body(pages.history(Links.live()));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +34,18 @@ class StatusPageModel {
     private final StatusStore store;
     private final StatusPageProperties properties;
     private final Clock clock;
+    private final PublicReports reports;
 
-    StatusPageModel(StatusStore store, StatusPageProperties properties, Clock clock) {
+    StatusPageModel(StatusStore store, StatusPageProperties properties, Clock clock, PublicReports reports) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.reports = reports;
     }
 
     /** Everything the pages need at one instant, read once. */
-    record Snapshot(Instant now, List<StatusStore.Incident> incidents, List<StatusStore.Maintenance> maintenance) {
+    record Snapshot(Instant now, List<StatusStore.Incident> incidents, List<StatusStore.Maintenance> maintenance,
+                    Set<String> reported) {
 
         List<StatusStore.Incident> active() {
             return incidents.stream().filter(StatusStore.Incident::active).toList();
@@ -51,7 +55,9 @@ class StatusPageModel {
     Snapshot snapshot() {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(properties.historyDays()));
-        return new Snapshot(now, store.incidentsSince(since), store.maintenanceSince(since));
+        List<StatusStore.Incident> incidents = store.incidentsSince(since);
+        return new Snapshot(now, incidents, store.maintenanceSince(since),
+                reports.publishedAmong(incidents.stream().map(StatusStore.Incident::key).toList()));
     }
 
     ComponentState state(Snapshot snapshot, String componentId) {
@@ -99,7 +105,7 @@ class StatusPageModel {
         page.put("groups", groups.entrySet().stream()
                 .map(e -> Map.of("name", e.getKey(), "named", !e.getKey().isEmpty(), "components", e.getValue())).toList());
         page.put("historyDays", properties.historyDays());
-        page.put("activeIncidents", snapshot.active().stream().map(i -> incident(i, links)).toList());
+        page.put("activeIncidents", snapshot.active().stream().map(i -> incident(i, links, false)).toList());
         page.put("maintenance", snapshot.maintenance().stream().filter(m -> m.upcoming() || m.inProgress())
                 .map(m -> maintenance(m, links)).toList());
         page.put("subscribe", Map.of("action", links.subscribe(), "components", properties.components()));
@@ -107,7 +113,9 @@ class StatusPageModel {
     }
 
     Optional<Map<String, Object>> event(Snapshot snapshot, String key, Links links) {
-        Optional<Map<String, Object>> incident = store.incident(key).map(i -> incident(i, links));
+        Optional<Map<String, Object>> incident = store.incident(key)
+                .map(i -> incident(i, links, snapshot.reported().contains(key)
+                        || !reports.publishedAmong(List.of(key)).isEmpty()));
         Optional<Map<String, Object>> event = incident.isPresent() ? incident : store.maintenance(key).map(m -> maintenance(m, links));
         return event.map(e -> {
             Map<String, Object> page = page(snapshot, links, e.get("title") + " · " + properties.title());
@@ -119,9 +127,41 @@ class StatusPageModel {
     Map<String, Object> history(Snapshot snapshot, Links links) {
         Map<String, Object> page = page(snapshot, links, "History · " + properties.title());
         page.put("historyDays", properties.historyDays());
-        page.put("incidents", snapshot.incidents().stream().map(i -> incident(i, links)).toList());
+        page.put("incidents", snapshot.incidents().stream()
+                .map(i -> incident(i, links, snapshot.reported().contains(i.key()))).toList());
         page.put("maintenance", snapshot.maintenance().stream().map(m -> maintenance(m, links)).toList());
         return page;
+    }
+
+    /**
+     * The public report of a published postmortem: what customers are told happened and what will change, and
+     * when the impact started and ended (the key times in force, else what the status page recorded).
+     */
+    Optional<Map<String, Object>> report(Snapshot snapshot, String key, Links links) {
+        Optional<StatusStore.Incident> incident = store.incident(key);
+        if (incident.isEmpty()) {
+            return Optional.empty();
+        }
+        return reports.published(key).map(published -> {
+            StatusStore.Incident i = incident.get();
+            Instant started = published.impactStarted() != null ? published.impactStarted() : i.startedAt();
+            Instant ended = published.impactEnded() != null ? published.impactEnded() : i.resolvedAt();
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("key", key);
+            report.put("title", i.title());
+            report.put("components", names(i.components()));
+            report.put("impactStarted", time(started));
+            report.put("impactEnded", ended == null ? null : time(ended));
+            report.put("duration", ended == null || ended.isBefore(started) ? null : duration(Duration.between(started, ended)));
+            report.put("published", time(published.publishedAt()));
+            report.put("summary", paragraphs(published.customerSummary()));
+            report.put("changes", paragraphs(published.customerChanges()));
+            report.put("changing", !paragraphs(published.customerChanges()).isEmpty());
+            report.put("eventUrl", links.incident(key));
+            Map<String, Object> page = page(snapshot, links, "Incident report: " + i.title() + " · " + properties.title());
+            page.put("report", report);
+            return page;
+        });
     }
 
     /** The JSON summary, for scripts and other status aggregators. */
@@ -193,7 +233,7 @@ class StatusPageModel {
         return page;
     }
 
-    private Map<String, Object> incident(StatusStore.Incident incident, Links links) {
+    private Map<String, Object> incident(StatusStore.Incident incident, Links links, boolean reported) {
         Map<String, Object> i = new LinkedHashMap<>();
         i.put("key", incident.key());
         i.put("title", incident.title());
@@ -208,6 +248,7 @@ class StatusPageModel {
         i.put("started", time(incident.startedAt()));
         i.put("resolved", incident.resolvedAt() == null ? null : time(incident.resolvedAt()));
         i.put("updates", updates(incident.key()));
+        i.put("report", reported ? links.report(incident.key()) : null);
         return i;
     }
 
@@ -235,6 +276,29 @@ class StatusPageModel {
             update.put("paragraphs", u.body().lines().filter(l -> !l.isBlank()).toList());
             return update;
         }).toList();
+    }
+
+    private static List<String> paragraphs(String text) {
+        return text == null ? List.of() : text.lines().filter(l -> !l.isBlank()).map(String::strip).toList();
+    }
+
+    /** "8 h 15 min", "45 min", "2 d 3 h": what a reader grasps at a glance. */
+    static String duration(Duration duration) {
+        long minutes = duration.toMinutes();
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long rest = minutes % 60;
+        List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(days + " d");
+        }
+        if (hours > 0) {
+            parts.add(hours + " h");
+        }
+        if (rest > 0 || parts.isEmpty()) {
+            parts.add(rest + " min");
+        }
+        return String.join(" ", parts);
     }
 
     private String names(List<String> ids) {

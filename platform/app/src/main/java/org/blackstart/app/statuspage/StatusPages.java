@@ -40,6 +40,11 @@ class StatusPages {
         return model.event(model.snapshot(), key, links).map(data -> renderer.render("event", data));
     }
 
+    /** The public report of a published postmortem; empty for any other incident, known or not. */
+    Optional<String> report(String key, Links links) {
+        return model.report(model.snapshot(), key, links).map(data -> renderer.render("report", data));
+    }
+
     String history(Links links) {
         return renderer.render("history", model.history(model.snapshot(), links));
     }
@@ -90,6 +95,9 @@ class StatusPages {
         files.put("status.css", css());
         snapshot.incidents().forEach(i -> model.event(snapshot, i.key(), nested)
                 .ifPresent(data -> files.put("incidents/" + i.key() + ".html", renderer.render("event", data))));
+        snapshot.incidents().stream().filter(i -> snapshot.reported().contains(i.key()))
+                .forEach(i -> model.report(snapshot, i.key(), nested).ifPresent(data ->
+                        files.put("incidents/" + i.key() + "-report.html", renderer.render("report", data))));
         snapshot.maintenance().forEach(m -> model.event(snapshot, m.key(), nested)
                 .ifPresent(data -> files.put("incidents/" + m.key() + ".html", renderer.render("event", data))));
         return files;

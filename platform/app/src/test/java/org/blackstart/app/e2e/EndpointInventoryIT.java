@@ -125,6 +125,7 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /status", PUBLIC,
             "GET /status/", PUBLIC,
             "GET /status/incidents/{key}", PUBLIC,
+            "GET /status/incidents/{key}/report", PUBLIC,
             "GET /status/history", PUBLIC,
             "GET /status/feed.atom", PUBLIC,
             "GET /status/summary.json", PUBLIC,
@@ -243,7 +244,8 @@ class EndpointInventoryIT extends PlatformIT {
     /** What anyone may call without credentials; a change here is a change of what the world sees. */
     private static final Set<String> EXPECTED_PUBLIC = Set.of(
             // the status page, its feed and subscriptions
-            "GET /status", "GET /status/", "GET /status/incidents/{key}", "GET /status/history", "GET /status/feed.atom",
+            "GET /status", "GET /status/", "GET /status/incidents/{key}", "GET /status/incidents/{key}/report",
+            "GET /status/history", "GET /status/feed.atom",
             "GET /status/summary.json", "GET /status/status.css", "POST /status/subscribe", "GET /status/confirm",
             "GET /status/unsubscribe", "POST /status/unsubscribe",
             // health for load balancers and monitoring, the version

@@ -19,7 +19,7 @@ class StatusPageModelTest {
     private final StatusPageModel model = new StatusPageModel(store, new StatusPageProperties("Service status",
             "http://localhost:8080", 90, List.of(new StatusPageProperties.StatusComponent("mail", "Mail delivery", null, null),
             new StatusPageProperties.StatusComponent("web", "Website", null, null)), null, null),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC), mock(PublicReports.class));
 
     private static StatusStore.Incident incident(String key, String phase, ComponentState impact, String... components) {
         return new StatusStore.Incident(key, "Trouble " + key, phase, impact, List.of(components),
