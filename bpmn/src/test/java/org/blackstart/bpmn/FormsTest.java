@@ -24,7 +24,7 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
-            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn"})
+            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -40,7 +40,10 @@ class FormsTest {
             "review-notice:notice_nl_subject", "review-notice:notice_x", "approve-notice:noticeApproval",
             "customer-update:updateDecision", "call-customer:callOutcome",
             "declare-incident:title", "mitigate:mitigationSummary", "mitigate:mitigationNotice", "resolve:resolutionSummary",
-            "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome"})
+            "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome",
+            "postmortem-write:summary", "postmortem-write:trigger", "postmortem-write:contributingFactors",
+            "postmortem-write:customerSummary", "postmortem-write:customerChanges", "postmortem-write:reviewer",
+            "postmortem-review:postmortemVerdict"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
         JsonNode form = read("forms/" + parts[0] + ".form");
@@ -95,7 +98,7 @@ class FormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"review-notice:noticeDecision", "approve-notice:noticeApproval"})
+    @ValueSource(strings = {"review-notice:noticeDecision", "approve-notice:noticeApproval", "postmortem-review:postmortemVerdict"})
     void noDecisionIsChosenInAdvance(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
 
@@ -105,6 +108,25 @@ class FormsTest {
         assertThat(decision.path("validate").path("required").asBoolean()).isTrue();
         assertThat(decision.path("properties").path("blackstart.decision").asText())
                 .as("the platform's task guard also asks for %s on completions through the API", parts[1]).isEqualTo("required");
+    }
+
+    /** Blameless: the form steers the author to systems and conditions, away from naming a person as the cause. */
+    @org.junit.jupiter.api.Test
+    void contributingFactorsAskForSystemsNotPeople() throws IOException {
+        JsonNode factors = field("postmortem-write", "contributingFactors");
+
+        assertThat(factors.path("description").asText()).contains("not \"root cause = a person\"");
+    }
+
+    /** The reviewer reads what they approve, and cannot change the author's text on the way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"summary", "trigger", "contributingFactors", "wentWell", "wentWrong", "gotLucky",
+            "customerSummary", "customerChanges"})
+    void theReviewShowsTheSectionsReadOnly(String key) throws IOException {
+        JsonNode section = field("postmortem-review", key);
+
+        assertThat(section).as(key).isNotNull();
+        assertThat(section.path("disabled").asBoolean()).isTrue();
     }
 
     /** The commander approves what goes out: a channel's text shows only when the agent chose that channel. */
@@ -184,7 +206,7 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
-            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn"})
+            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn"})
     void everyUserTaskHasTheLatestVersionOfAForm(String process) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {

@@ -20,11 +20,12 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
  * @param acknowledgements who answered the pages, and how
  * @param alerts      the newest alerts of the incident, at most {@value IncidentDetailsReader#ALERTS}
  * @param statusPage  what the public status page shows of the incident, {@code null} before it reached it
+ * @param postmortem  the incident's postmortem, {@code null} when it has none
  */
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
-                              List<AlertView> alerts, long alertCount, StatusPage statusPage) {
+                              List<AlertView> alerts, long alertCount, StatusPage statusPage, Postmortem postmortem) {
 
     /** When the incident reached each status; {@code null} for a status it has not reached. */
     public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {
@@ -56,5 +57,9 @@ public record IncidentDetails(IncidentRecord incident, String commander, KeyTime
 
     /** An affected component and the state the public reads for it ({@code operational} once resolved). */
     public record Component(String id, String name, String state, String label) {
+    }
+
+    /** The postmortem's status (draft, in-review, approved, published) and its internal page. */
+    public record Postmortem(String status, String url) {
     }
 }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * handful of indexed queries. Only an incident still waiting for Triage asks the engine who claimed it.
  */
 @Component
-class IncidentDetailsReader {
+public class IncidentDetailsReader {
 
     static final int ALERTS = 100;
     static final int PAGES = 200;
@@ -55,10 +55,12 @@ class IncidentDetailsReader {
     private final StatusPageProperties statusPage;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final PostmortemLinkReader postmortems;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
-                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc) {
+                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc,
+                          PostmortemLinkReader postmortems) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -68,18 +70,20 @@ class IncidentDetailsReader {
         this.statusPage = statusPage;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.postmortems = postmortems;
     }
 
     /**
      * @param withDeliveries whether to list every delivery, one per recipient
      * @throws IncidentNotFoundException when there is no such incident
      */
-    IncidentDetails read(String key, boolean withDeliveries) {
+    public IncidentDetails read(String key, boolean withDeliveries) {
         IncidentRecord incident = incidents.find(key).orElseThrow(() -> new IncidentNotFoundException(key));
         List<TimelineEntry> lines = timeline.of(key);
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
-                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key));
+                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
+                postmortems.read(key));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

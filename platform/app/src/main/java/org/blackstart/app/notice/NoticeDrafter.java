@@ -82,6 +82,7 @@ public class NoticeDrafter {
         // Kept on the notice, so that the HTML can be made again from the text the agent edits.
         result.put("statusPageUrl", data.get("statusPageUrl"));
         result.put("incidentUrl", data.get("incidentUrl"));
+        result.put("reportUrl", data.get("reportUrl"));
 
         Set<String> languages = new LinkedHashSet<>();
         languages.add(properties.defaultLanguage());
@@ -161,6 +162,10 @@ public class NoticeDrafter {
         data.put("statusPageUrl", statusPage.url("/status"));
         // The status page shows maintenance (MNT-...) under the same path as incidents.
         data.put("incidentUrl", statusPage.url("/status/incidents/" + incident));
+        // The postmortem's report: its public page, and what the approved postmortem tells customers.
+        data.put("reportUrl", statusPage.url("/status/incidents/" + incident + "/report"));
+        data.put("customerSummary", orElse(task.string("customerSummary"), ""));
+        data.put("customerChanges", orElse(task.string("customerChanges"), ""));
         ZonedDateTime now = ZonedDateTime.now(clock);
         data.put("nextUpdate", phase.equals("investigating") || phase.equals("identified") || phase.equals("monitoring")
                 ? local(CLOCK_TIME, now.plus(cadence.interval(task.string("severity")))) : "");

@@ -120,6 +120,13 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/notes"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
+                        // a postmortem for an incident that did not get one with its close is the commander's call;
+                        // reading one is for whoever runs incidents or talks to customers
+                        .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/postmortem"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/incidents/*/postmortem"),
+                                path(HttpMethod.GET, "/api/incidents/*/postmortem.md"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         // escalating to a vendor is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations"))

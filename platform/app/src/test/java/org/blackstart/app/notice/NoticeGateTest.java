@@ -49,6 +49,28 @@ class NoticeGateTest {
         verify(incidents, never()).find("MNT-2026-0001");
     }
 
+    @Test
+    void aPostmortemsCustomerReportAlwaysNeedsApprovalEvenForASev3() {
+        // given a SEV3 incident whose postmortem calls the notice
+        when(incidents.find("INC-2026-0004")).thenReturn(Optional.of(incident("INC-2026-0004", "SEV3")));
+        DelegateExecution report = calledBy("INC-2026-0004", "postmortem:3:abc");
+
+        // when / then
+        assertThat(gate.needsApproval(report)).isTrue();
+        assertThat(gate.needsApproval(calledBy("INC-2026-0004", "major-incident:7:def")))
+                .as("the same incident's own notices follow its severity").isFalse();
+    }
+
+    private static DelegateExecution calledBy(String businessKey, String callerDefinitionId) {
+        DelegateExecution notice = notice(businessKey);
+        DelegateExecution instance = mock(DelegateExecution.class);
+        DelegateExecution caller = mock(DelegateExecution.class);
+        when(notice.getProcessInstance()).thenReturn(instance);
+        when(instance.getSuperExecution()).thenReturn(caller);
+        when(caller.getProcessDefinitionId()).thenReturn(callerDefinitionId);
+        return notice;
+    }
+
     private static DelegateExecution notice(String businessKey) {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getProcessBusinessKey()).thenReturn(businessKey);

@@ -40,6 +40,12 @@ public final class NoticeVariables {
             new Variable("statusPageUrl", "the public status page", "https://status.example.com"),
             new Variable("incidentUrl", "this incident's (or maintenance's) page on the status page",
                     "https://status.example.com/incidents/INC-2026-0042"),
+            new Variable("reportUrl", "postmortem: the public report on the status page",
+                    "https://status.example.com/incidents/INC-2026-0042/report"),
+            new Variable("customerSummary", "postmortem: what happened, as the approved postmortem tells customers; "
+                    + "empty in other phases", "A power failure in our datacenter stopped the mail servers for nine hours."),
+            new Variable("customerChanges", "postmortem: what we are changing, as the approved postmortem tells customers; "
+                    + "empty in other phases", "We now test the emergency generator under full load every month."),
             new Variable("nextUpdate", "when the next update comes, as local time; may be empty", "14:30 CET"),
             new Variable("startedAt", "when the incident started, as local time", "13:45 CET"),
             new Variable("windowStart", "maintenance: start of the window, as local time", "Tue 3 Mar 2026 22:00 CET"),
