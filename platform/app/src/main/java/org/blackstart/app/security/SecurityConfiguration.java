@@ -125,7 +125,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/postmortem"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.GET, "/api/incidents/*/postmortem"),
-                                path(HttpMethod.GET, "/api/incidents/*/postmortem.md"))
+                                path(HttpMethod.GET, "/api/incidents/*/postmortem.md"),
+                                path(HttpMethod.GET, "/api/incidents/*/postmortem.pdf"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         // escalating to a vendor is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,

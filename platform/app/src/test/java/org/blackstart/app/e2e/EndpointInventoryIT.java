@@ -155,6 +155,7 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/triage", COMMAND,
             "PUT /api/incidents/{key}/components/{component}", COMMAND,
             "GET /api/incidents/{key}/alerts", ANY_MEMBER,
+            "GET /api/incidents/{key}/postmortem.pdf", CUSTOMER_READERS,
             "GET /api/alerts", ANY_MEMBER,
             "GET /api/oncall/people", CUSTOMER_READERS,
             "GET /api/oncall/people/{id}", CUSTOMER_READERS, // and an on-call engineer their own record
