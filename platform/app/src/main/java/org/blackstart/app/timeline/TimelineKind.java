@@ -15,5 +15,7 @@ public enum TimelineKind {
     /** Severity, services or impact changed after triage, and affected components' states chosen on the status page. */
     TRIAGE,
     /** A comment someone wrote on one of the incident's tasks (Tasklist's Add Comment). */
-    COMMENT
+    COMMENT,
+    /** The incident was reopened during monitoring: by whom (a commander, or {@code alerts}) and why. */
+    REOPENED
 }
