@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
  * Stands in for the platform's notice beans in process tests ({@code noticeChannelGuard},
- * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}, {@code noticeGate}, {@code incidentState}), keeping what they were asked
+ * {@code keyAccountCalls}, {@code noticeCadence}, {@code noticeReview}, {@code noticeGate}, {@code incidentState},
+ * {@code monitoringPeriod}), keeping what they were asked
  * so tests can check it. Channel choice works as the platform's: offered ({@code noticeCan_<c>}) and
  * ticked ({@code send_<c>}).
  */
@@ -35,6 +36,7 @@ public class FakeNoticeServices {
         Mocks.register("noticeReview", new Review());
         Mocks.register("noticeGate", fake.new Gate());
         Mocks.register("incidentState", new IncidentState());
+        Mocks.register("monitoringPeriod", new MonitoringPeriod());
         return fake;
     }
 
@@ -109,11 +111,27 @@ public class FakeNoticeServices {
         }
     }
 
-    /** The incident record's status as the platform keeps it: resolved once the incident's Resolve step completed. */
+    /**
+     * The incident record's status as the platform keeps it: resolved (monitoring) once the incident's Resolve step
+     * completed, open again once it was reopened since.
+     */
     public static class IncidentState {
         public boolean resolved(DelegateExecution execution) {
+            return finished(execution, "Resolve") > finished(execution, "Reopened");
+        }
+
+        private static long finished(DelegateExecution execution, String activity) {
             return execution.getProcessEngineServices().getHistoryService().createHistoricActivityInstanceQuery()
-                    .processInstanceId(execution.getProcessInstanceId()).activityId("Resolve").finished().count() > 0;
+                    .processInstanceId(execution.getProcessInstanceId()).activityId(activity).finished().count();
+        }
+    }
+
+    /** The platform's monitoring periods by severity, in short: SEV1 24 hours, others 12. */
+    public static class MonitoringPeriod {
+        public java.util.Date until(DelegateExecution execution) {
+            java.time.Duration period = "SEV1".equals(execution.getVariable("severity"))
+                    ? java.time.Duration.ofHours(24) : java.time.Duration.ofHours(12);
+            return new java.util.Date(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime() + period.toMillis());
         }
     }
 

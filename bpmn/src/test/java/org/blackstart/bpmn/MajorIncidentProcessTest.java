@@ -94,9 +94,11 @@ class MajorIncidentProcessTest {
 
         assertThat(incident).isWaitingAt("ResolvedNotice");
         noticeSent(noticeOf(incident, "ResolvedNotice"), "resolved", "resolved");
+        assertThat(incident).as("resolved is watched before it is over").isWaitingAt("QuietOrClosedEarly");
+        execute(job("MonitoringPeriodOver", incident));
 
         assertThat(incident).isEnded().hasPassed("Triage", "InitialNotice", "Mitigate", "Resolve", "ResolvedNotice",
-                "IncidentClosed");
+                "MonitoringPeriodOver", "IncidentClosed");
         org.assertj.core.api.Assertions.assertThat(vendors.lines).as("vendor escalations hear the incident closed")
                 .containsExactly("incident closed INC-2026-0001");
     }
@@ -183,6 +185,7 @@ class MajorIncidentProcessTest {
         complete(task("Resolve", incident), withVariables("resolutionSummary", "done", "rootCause", "disk"));
 
         noticeSent(noticeOf(incident, "ResolvedNotice"), "resolved", "resolved");
+        execute(job("MonitoringPeriodOver", incident));
 
         assertThat(incident).isEnded().hasPassed("IncidentClosed");
         org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery()
@@ -219,6 +222,7 @@ class MajorIncidentProcessTest {
         assertThat(resolved).variables().as("the resolved notice cannot repeat the ended impact")
                 .containsEntry("customerImpact", "").containsEntry("resolutionSummary", "Replaced the failed disk");
         noticeSent(resolved, "resolved", "resolved");
+        execute(job("MonitoringPeriodOver", incident));
         assertThat(incident).isEnded().hasPassed("MonitoringNotice", "MonitoringNoticeDone", "ResolvedNotice", "IncidentClosed");
     }
 
@@ -236,6 +240,7 @@ class MajorIncidentProcessTest {
         // when the incident is resolved and the resolved notice goes out
         complete(task("Resolve", incident), withVariables("resolutionSummary", "done", "rootCause", "disk"));
         noticeSent(noticeFor(incident, "resolved"), "resolved", "resolved");
+        execute(job("MonitoringPeriodOver", incident));
 
         // then the stale "we are monitoring" never reaches anyone
         assertThat(incident).isEnded().hasPassed("IncidentClosed").hasNotPassed("MonitoringNoticeDone");
@@ -282,6 +287,6 @@ class MajorIncidentProcessTest {
         org.assertj.core.api.Assertions.assertThat(properties)
                 .extracting(p -> p.getCamundaName() + "=" + p.getCamundaValue())
                 .contains("blackstart.incident=true", "blackstart.status=triaged", "blackstart.status=mitigated",
-                        "blackstart.status=resolved", "blackstart.status=closed");
+                        "blackstart.status=monitoring", "blackstart.status=reopened", "blackstart.status=closed");
     }
 }

@@ -437,6 +437,7 @@ class VendorEscalationProcessTest {
         complete(task("Mitigate", incident), withVariables("mitigationSummary", "Failed over to A4"));
         complete(task("Resolve", incident), withVariables("resolutionSummary", "Controller replaced", "rootCause", "hardware"));
         withholdNotice(incident);
+        BpmnAwareTests.execute(BpmnAwareTests.job("MonitoringPeriodOver", incident));
 
         BpmnAwareTests.assertThat(incident).isEnded().hasPassed("IncidentClosed");
         assertThat(fetchAll("INC-2026-0017", "vendor.case.close"))

@@ -111,7 +111,7 @@ public class IncidentDetailsReader {
         }
         Instant closed = incident.closedAt() != null ? incident.closedAt() : reached.get("closed");
         return new IncidentDetails.KeyTimes(incident.declaredAt(), reached.get("triaged"), reached.get("mitigated"),
-                reached.get("resolved"), closed);
+                reached.getOrDefault("monitoring", reached.get("resolved")), closed);
     }
 
     /** Counted in the database: a notice to every customer must not come back as one row per customer. */

@@ -4,14 +4,14 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The incidents a commander can still change course on. Once resolved the resolved notice is on its
+ * The incidents a commander can still change course on. Once resolved (monitoring), until reopened, the resolved notice is on its
  * way with what the incident was; after that its severity, services and status page states are
  * history, which notes may still add to but nobody rewrites.
  */
 @Component
 public class OpenIncidents {
 
-    private static final Set<String> ENDED = Set.of("resolved", "closed", "cancelled");
+    private static final Set<String> ENDED = Set.of("monitoring", "resolved", "closed", "cancelled");
 
     private final IncidentRepository incidents;
 
@@ -25,7 +25,7 @@ public class OpenIncidents {
      *
      * @param change what the caller wants to do, for the refusal's words
      * @throws IncidentNotFoundException when there is no such incident
-     * @throws IncidentProblem           (409) when it is resolved, closed or cancelled
+     * @throws IncidentProblem           (409) when it is monitoring (resolved), closed or cancelled
      */
     public IncidentRecord lock(String key, String change) {
         IncidentRecord incident = incidents.findForUpdate(key).orElseThrow(() -> new IncidentNotFoundException(key));

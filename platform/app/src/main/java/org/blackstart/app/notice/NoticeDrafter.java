@@ -168,7 +168,9 @@ public class NoticeDrafter {
         data.put("customerChanges", orElse(task.string("customerChanges"), ""));
         ZonedDateTime now = ZonedDateTime.now(clock);
         data.put("nextUpdate", phase.equals("investigating") || phase.equals("identified") || phase.equals("monitoring")
-                ? local(CLOCK_TIME, now.plus(cadence.interval(task.string("severity")))) : "");
+                || phase.equals("reopened") ? local(CLOCK_TIME, now.plus(cadence.interval(task.string("severity")))) : "");
+        // Set when Resolve completes; a notice of another phase, or of a reopened incident, has nothing to say of it.
+        data.put(NoticeVariables.MONITORING_UNTIL, phase.equals("resolved") ? window(task.variables().get(NoticeVariables.MONITORING_UNTIL)) : "");
         data.put("startedAt", orElse(task.string("startedAt"), ""));
         data.put("windowStart", window(task.variables().get("windowStart")));
         data.put("windowEnd", window(task.variables().get("windowEnd")));
@@ -180,6 +182,12 @@ public class NoticeDrafter {
     private String window(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof java.util.Date date) {
+            return local(WINDOW_TIME, date.toInstant().atZone(clock.getZone()));
+        }
+        if (value instanceof java.time.Instant instant) {
+            return local(WINDOW_TIME, instant.atZone(clock.getZone()));
         }
         try {
             return local(WINDOW_TIME, java.time.OffsetDateTime.parse(value.toString()).atZoneSameInstant(clock.getZone()));

@@ -23,7 +23,7 @@ class StatusPageModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final Map<String, String> PHASES = Map.ofEntries(
             Map.entry("investigating", "Investigating"), Map.entry("identified", "Identified"),
-            Map.entry("monitoring", "Monitoring"), Map.entry("resolved", "Resolved"),
+            Map.entry("monitoring", "Monitoring"), Map.entry("resolved", "Resolved"), Map.entry("reopened", "Reopened"),
             Map.entry("postmortem", "Postmortem"), Map.entry("maintenance-scheduled", "Scheduled"),
             Map.entry("maintenance-reminder", "Reminder"), Map.entry("maintenance-started", "In progress"),
             Map.entry("maintenance-updated", "Updated"), Map.entry("maintenance-cancelled", "Cancelled"),

@@ -17,5 +17,7 @@ public enum TimelineKind {
     /** A comment someone wrote on one of the incident's tasks (Tasklist's Add Comment). */
     COMMENT,
     /** The postmortem: started, written, reviewed, approved, published. */
-    POSTMORTEM
+    POSTMORTEM,
+    /** The incident was reopened during monitoring: by whom (a commander, or {@code alerts}) and why. */
+    REOPENED
 }

@@ -99,4 +99,14 @@ public class Api {
     public JsonNode incident(String user, String key) {
         return json(send(user, HttpMethod.GET, "/api/incidents/" + key, null));
     }
+
+    /**
+     * A resolved incident is monitored for hours before it closes by itself: the commander closes it early, as soon as
+     * the resolved notice is out (until then the close is refused with 409). Returns the incident's details, closed.
+     */
+    public JsonNode closeEarly(String commander, String key, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> send(commander, HttpMethod.POST,
+                "/api/incidents/" + key + "/close", "{\"reason\": \"test over\"}").getStatusCode().value(), status -> status == 200);
+        return incident(commander, key);
+    }
 }

@@ -153,6 +153,8 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/acknowledge", ANY_MEMBER,
             "POST /api/incidents/{key}/notes", CUSTOMER_READERS,
             "POST /api/incidents/{key}/triage", COMMAND,
+            "POST /api/incidents/{key}/reopen", COMMAND,
+            "POST /api/incidents/{key}/close", COMMAND,
             "PUT /api/incidents/{key}/components/{component}", COMMAND,
             "GET /api/incidents/{key}/alerts", ANY_MEMBER,
             "GET /api/incidents/{key}/postmortem.pdf", CUSTOMER_READERS,

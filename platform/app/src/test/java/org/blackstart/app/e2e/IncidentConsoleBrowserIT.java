@@ -129,7 +129,7 @@ class IncidentConsoleBrowserIT extends PlatformIT {
         api.claimAndComplete("commander", api.awaitTask("commander", key, "Mitigate"), Map.of("mitigationSummary", "Resolver restarted"));
         api.claimAndComplete("commander", api.awaitTask("commander", key, "Resolve"), Map.of("resolutionSummary", "Cache size raised"));
         api.claimAndComplete("agent", api.awaitTask("agent", key, "ReviewNotice"), Map.of("noticeDecision", "send"));
-        await().atMost(RENDERING).until(() -> api.incident("commander", key).path("incident").path("status").asText(), "closed"::equals);
+        api.closeEarly("commander", key, RENDERING);
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             // when a commander logged in to Tasklist opens the list of incidents and then the incident's page

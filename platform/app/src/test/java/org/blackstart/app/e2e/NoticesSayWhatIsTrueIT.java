@@ -139,8 +139,7 @@ class NoticesSayWhatIsTrueIT extends PlatformIT {
         api.claimAndComplete("agent", resolved, Map.of("noticeDecision", "send"));
 
         // and what was sent says the same: e-mail (text and HTML), SMS, the call scripts and the status page
-        JsonNode incident = await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.incident("commander", key), i -> "closed".equals(i.path("incident").path("status").asText()));
+        JsonNode incident = api.closeEarly("commander", key, Duration.ofSeconds(30));
         List<MimeMessage> resolvedMail = mailOf(key).stream()
                 .filter(m -> DEMO_CUSTOMERS.contains(address(m)) && RESOLVED_SUBJECTS.stream().anyMatch(subject(m)::startsWith))
                 .toList();

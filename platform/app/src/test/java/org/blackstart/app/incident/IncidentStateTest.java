@@ -17,7 +17,8 @@ class IncidentStateTest {
     private final IncidentState state = new IncidentState(incidents);
 
     @ParameterizedTest
-    @CsvSource({"triaged,false", "mitigated,false", "resolved,true", "closed,true", "cancelled,true"})
+    @CsvSource({"triaged,false", "mitigated,false", "monitoring,true", "reopened,false", "resolved,true", "closed,true",
+            "cancelled,true"})
     void resolvedFollowsTheRecordsStatusNotTheProcessVariable(String status, boolean resolved) {
         // given an incident with that status, whose process says incidentResolved=true
         when(incidents.find("INC-2026-0001")).thenReturn(Optional.of(new IncidentRecord("INC-2026-0001", "Mail delayed",

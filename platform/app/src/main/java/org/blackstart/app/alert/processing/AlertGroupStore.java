@@ -95,9 +95,11 @@ class AlertGroupStore {
     private GroupState map(ResultSet rs) throws SQLException {
         String incidentStatus = rs.getString("incident_status");
         boolean incidentOpen = incidentStatus != null && !"closed".equals(incidentStatus) && !"cancelled".equals(incidentStatus);
-        return new GroupState(rs.getLong("id"), rules.byName(rs.getString("rule_name")), rs.getString("group_key"),
+        GroupState group = new GroupState(rs.getLong("id"), rules.byName(rs.getString("rule_name")), rs.getString("group_key"),
                 Sql.instant(rs, "opened_at"), Sql.instant(rs, "window_ends_at"), rs.getInt("alert_count"),
                 rs.getInt("firing_count"), rs.getString("incident_key"), rs.getBoolean("resolved_told"),
                 Sql.instant(rs, "closed_at"), incidentOpen);
+        group.incidentMonitoring = "monitoring".equals(incidentStatus);
+        return group;
     }
 }

@@ -15,6 +15,8 @@ public class AlertMessages {
 
     /** Every alert of an incident opened by alerts has resolved; the commander decides what that means. */
     public static final String ALERTS_RESOLVED = "AlertsResolved";
+    /** A monitoring incident's alerts fire again: back to mitigation (see {@code IncidentLifecycle}). */
+    public static final String INCIDENT_REOPENED = "IncidentReopened";
     /** How an acknowledgement from an alert source is reported in {@link Paging#ACKNOWLEDGED_VIA}. */
     public static final String VIA_EVENTS = "events";
 
@@ -27,6 +29,17 @@ public class AlertMessages {
     /** @return how many executions took the message */
     int allResolved(String incidentKey, int alertCount) {
         return correlate(ALERTS_RESOLVED, incidentKey, Map.of("resolvedAlertCount", alertCount));
+    }
+
+    /**
+     * New alerts joined the group of a monitoring incident: the fix did not hold. In the processing transaction, so
+     * the alerts and the reopen commit together.
+     *
+     * @param group how the rule describes the group ({@code dc1/rack-7}), or empty
+     */
+    int firedAgain(String incidentKey, int count, String group) {
+        String reason = count + (count == 1 ? " alert" : " alerts") + " fired again" + (group.isEmpty() ? "" : " in " + group);
+        return correlate(INCIDENT_REOPENED, incidentKey, Map.of("reopenReason", reason, "reopenedBy", ProcessingCycle.ACTOR));
     }
 
     int acknowledged(String incidentKey, String source) {

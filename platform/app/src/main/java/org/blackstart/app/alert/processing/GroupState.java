@@ -19,6 +19,8 @@ final class GroupState {
     Instant closedAt;
     /** Whether the group's incident is still open; a closed incident takes no more alerts. */
     final boolean incidentOpen;
+    /** Whether the group's incident is resolved and watched: alerts firing again in the group reopen it. */
+    boolean incidentMonitoring;
 
     int joinedNow;
     int resolvedNow;

@@ -240,6 +240,14 @@ class ProcessingCycle {
                 if (!detail.isEmpty()) {
                     timeline.record(group.incidentKey, TimelineKind.ALERTS, null, null, ACTOR, detail);
                 }
+                if (group.incidentMonitoring && group.joinedNow > 0) {
+                    // The process writes the REOPENED line and the status; its message names the alerts.
+                    int reopened = messages.firedAgain(group.incidentKey, group.joinedNow,
+                            group.rule.describeGroup(group.rule.groupValues(group.latestLabels)));
+                    group.incidentMonitoring = false;
+                    log.info("BLACKSTART-APP-042 {} alerts fired again for monitoring incident {}: {}", group.joinedNow,
+                            group.incidentKey, reopened > 0 ? "reopened" : "its process was not listening");
+                }
                 if (group.firingCount == 0 && !group.resolvedTold) {
                     int told = messages.allResolved(group.incidentKey, group.alertCount);
                     group.resolvedTold = true;

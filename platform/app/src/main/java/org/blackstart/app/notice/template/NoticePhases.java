@@ -5,7 +5,7 @@ import java.util.List;
 /** The phases a notice can be written for; one template set per phase and language. */
 public final class NoticePhases {
 
-    public static final List<String> ALL = List.of("investigating", "identified", "monitoring", "resolved",
+    public static final List<String> ALL = List.of("investigating", "identified", "monitoring", "resolved", "reopened",
             "maintenance-scheduled", "maintenance-reminder", "maintenance-started", "maintenance-updated",
             "maintenance-cancelled", "maintenance-completed", "postmortem");
 

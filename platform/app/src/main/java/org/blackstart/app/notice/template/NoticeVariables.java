@@ -22,6 +22,7 @@ public final class NoticeVariables {
     public static final String PARAGRAPHS = "paragraphs";
     public static final String PHASE = "phase";
     public static final String RESOLUTION = "resolution";
+    public static final String MONITORING_UNTIL = "monitoringUntil";
 
     public static final List<Variable> ALL = List.of(
             new Variable("incidentKey", "the incident's key (INC-2026-0042) or the maintenance's (MNT-2026-0007)",
@@ -47,6 +48,8 @@ public final class NoticeVariables {
             new Variable("customerChanges", "postmortem: what we are changing, as the approved postmortem tells customers; "
                     + "empty in other phases", "We now test the emergency generator under full load every month."),
             new Variable("nextUpdate", "when the next update comes, as local time; may be empty", "14:30 CET"),
+            new Variable(MONITORING_UNTIL, "resolved: until when the fix is watched (alerts firing again reopen the "
+                    + "incident), as local time; empty when not watched", "Tue 8 Dec 2026 08:00 CET"),
             new Variable("startedAt", "when the incident started, as local time", "13:45 CET"),
             new Variable("windowStart", "maintenance: start of the window, as local time", "Tue 3 Mar 2026 22:00 CET"),
             new Variable("windowEnd", "maintenance: end of the window, as local time", "Wed 4 Mar 2026 02:00 CET"),

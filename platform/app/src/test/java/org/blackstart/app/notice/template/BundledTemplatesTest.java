@@ -23,7 +23,7 @@ class BundledTemplatesTest {
 
     @Test
     void thereIsASetForEveryPhaseInEveryBundledLanguage() {
-        assertThat(sets()).hasSize(44);
+        assertThat(sets()).hasSize(48);
         sets().forEach(s -> assertThat(bundled.find(s[0], s[1])).as(s[0] + "." + s[1]).isPresent());
     }
 
@@ -105,6 +105,46 @@ class BundledTemplatesTest {
         assertThat(withResolution.sms()).as("one segment stays one segment").doesNotContain(resolution);
         assertThat(without.text()).doesNotContain(":  ").doesNotContain("\n\n\n");
         assertThat(without.statuspage()).doesNotContain("\n\n\n");
+    }
+
+    @ParameterizedTest(name = "resolved.{0}")
+    @MethodSource("languages")
+    void theResolvedNoticeSaysUntilWhenTheFixIsWatched(String language) {
+        // given
+        CompiledSet set = bundled.find("resolved", language).orElseThrow().compiled();
+        Map<String, Object> data = NoticeVariables.samples();
+        data.put(NoticeVariables.MONITORING_UNTIL, "Tue 8 Dec 2026 23:45 UTC");
+
+        // when
+        RenderedNotice watched = set.render(data);
+        data.put(NoticeVariables.MONITORING_UNTIL, "");
+        RenderedNotice notWatched = set.render(data);
+
+        // then
+        for (TemplatePart part : List.of(TemplatePart.TEXT, TemplatePart.PHONE, TemplatePart.X, TemplatePart.MASTODON,
+                TemplatePart.STATUSPAGE)) {
+            assertThat(watched.part(part)).as(part.code()).contains("Tue 8 Dec 2026 23:45 UTC");
+        }
+        assertThat(watched.sms()).as("one segment stays one segment").doesNotContain("23:45");
+        assertThat(notWatched.text()).doesNotContain("\n\n\n");
+        assertThat(notWatched.statuspage()).doesNotContain("\n\n\n");
+    }
+
+    @ParameterizedTest(name = "reopened.{0}")
+    @MethodSource("languages")
+    void theReopenedNoticeRepeatsTheImpactAndWhenTheNextUpdateComes(String language) {
+        // given
+        Map<String, Object> data = NoticeVariables.samples();
+        data.put("customerImpact", "Scheduled mailings are delayed");
+
+        // when
+        RenderedNotice notice = bundled.find("reopened", language).orElseThrow().compiled().render(data);
+
+        // then
+        for (TemplatePart part : List.of(TemplatePart.TEXT, TemplatePart.PHONE, TemplatePart.STATUSPAGE, TemplatePart.MASTODON)) {
+            assertThat(notice.part(part)).as(part.code()).contains("Scheduled mailings are delayed").contains("14:30 CET");
+        }
+        assertThat(notice.subject()).contains("INC-2026-0042");
     }
 
     @ParameterizedTest(name = "monitoring.{0}")

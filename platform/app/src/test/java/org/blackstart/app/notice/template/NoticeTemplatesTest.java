@@ -65,7 +65,7 @@ class NoticeTemplatesTest {
                     assertThat(i.updatedBy()).isEqualTo("agent");
                     assertThat(i.updatedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
                 });
-        assertThat(templates.list()).hasSize(44);
+        assertThat(templates.list()).hasSize(48);
 
         assertThat(templates.reset("resolved", "fr")).isTrue();
         assertThat(templates.render("resolved", "fr", Map.of("title", "T")).subject()).startsWith("Résolu : T");
