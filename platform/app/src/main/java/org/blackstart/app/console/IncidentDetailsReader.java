@@ -15,7 +15,9 @@ import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentNotFoundException;
 import org.blackstart.app.incident.IncidentRecord;
 import org.blackstart.app.incident.IncidentRepository;
+import org.blackstart.app.keytimes.KeyTimes;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
+import org.blackstart.app.links.IncidentLinks;
 import org.blackstart.app.statuspage.ComponentState;
 import org.blackstart.app.statuspage.StatusPageProperties;
 import org.blackstart.app.statuspage.StatusStore;
@@ -55,10 +57,13 @@ class IncidentDetailsReader {
     private final StatusPageProperties statusPage;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final KeyTimes keyTimes;
+    private final IncidentLinks links;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
-                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc) {
+                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, KeyTimes keyTimes,
+                          IncidentLinks links) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -68,6 +73,8 @@ class IncidentDetailsReader {
         this.statusPage = statusPage;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.keyTimes = keyTimes;
+        this.links = links;
     }
 
     /**
@@ -79,7 +86,8 @@ class IncidentDetailsReader {
         List<TimelineEntry> lines = timeline.of(key);
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
-                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key));
+                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
+                keyTimes.inForce(key), keyTimes.history(key), links.of(key));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

@@ -15,5 +15,9 @@ public enum TimelineKind {
     /** Severity, services or impact changed after triage, and affected components' states chosen on the status page. */
     TRIAGE,
     /** A comment someone wrote on one of the incident's tasks (Tasklist's Add Comment). */
-    COMMENT
+    COMMENT,
+    /** A key time (impact started, detected, ...) a commander corrected, with the reason. */
+    KEY_TIME,
+    /** A link to or from another incident, a maintenance window or a vendor's change, made or removed. */
+    LINK
 }
