@@ -1,5 +1,6 @@
 // One incident as a commander reads it, for the incident tab in Tasklist and the incident page.
 // Everything people typed (notes, titles, vendor text) goes in as text, never as HTML.
+import { keyTimesSection, linksSection, pinToggle, recordPanel } from '/incidents/assets/incident-record.js';
 
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 const COMPONENT_STATES = [
@@ -10,7 +11,8 @@ const COMPONENT_STATES = [
 const KIND_LABELS = {
   INCIDENT_DECLARED: 'Declared', STEP_STARTED: 'Step started', STEP_COMPLETED: 'Step done',
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
-  PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage'
+  PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
+  KEY_TIME: 'Key time', LINK: 'Link'
 };
 
 export function el(tag, attributes, ...children) {
@@ -104,10 +106,13 @@ function summary(details) {
       el('li', { class: at ? 'done' : 'open' }, el('span', {}, label), ' ', el('time', { datetime: at || '' }, at ? when(at) : '—')))));
 }
 
-function timeline(details) {
+/** {@code live}: the incident's key and a redraw, for the pin toggles; absent in a read-only view. */
+function timeline(details, live) {
   const lines = (details.timeline || []).slice().reverse();
   return section('Timeline, newest first', lines.length, lines.length === 0 ? none('Nothing yet.') :
-    el('ol', { class: 'bs-timeline' }, lines.map(line => el('li', { class: 'kind-' + line.kind.toLowerCase() },
+    el('ol', { class: 'bs-timeline' + (live ? ' bs-pinnable' : '') }, lines.map(line => el('li', {
+      class: 'kind-' + line.kind.toLowerCase() + (line.pinnedBy ? ' bs-pinned' : ''), 'data-entry': line.id },
+      live ? pinToggle(live.key, line, live.refresh) : null,
       el('time', { datetime: line.at }, when(line.at)),
       el('span', { class: 'bs-kind' }, KIND_LABELS[line.kind] || line.kind),
       el('span', { class: 'bs-actor' }, line.actor || 'system'),
@@ -159,8 +164,9 @@ function statusPage(details) {
       el('li', { class: 'bs-none' }, 'Phase: ' + page.phase)));
 }
 
-function sections(details) {
-  return [timeline(details), notices(details), pages(details), statusPage(details), vendorCases(details), alerts(details)];
+function sections(details, live) {
+  return [keyTimesSection(details), linksSection(details, live && live.key, live && live.refresh), timeline(details, live),
+    notices(details), pages(details), statusPage(details), vendorCases(details), alerts(details)];
 }
 
 /** The read-only view: the same in the tab and on the page. */
@@ -254,11 +260,13 @@ export function mountIncident(container, key, options = {}) {
   // The actions sit between two parts that are redrawn: moving them would take the focus from someone typing.
   const head = el('div');
   const act = el('div');
+  const record = el('div');
   const body = el('div');
-  container.replaceChildren(problem, el('div', { class: 'bs-incident' }, head, act, body));
+  container.replaceChildren(problem, el('div', { class: 'bs-incident' }, head, act, record, body));
   let timer = null;
   let stopped = false;
   let panel = null;
+  let recordForms = null;
 
   const refresh = async () => {
     try {
@@ -277,8 +285,13 @@ export function mountIncident(container, key, options = {}) {
         panel = null;
         act.replaceChildren();
       }
+      if (!recordForms) {
+        recordForms = recordPanel(key, refresh);
+        record.replaceChildren(recordForms.node);
+      }
+      recordForms.update(details);
       head.replaceChildren(summary(details));
-      body.replaceChildren(...sections(details));
+      body.replaceChildren(...sections(details, { key, refresh }));
       if (options.onLoad) options.onLoad(details);
     } catch (e) {
       if (stopped) return;

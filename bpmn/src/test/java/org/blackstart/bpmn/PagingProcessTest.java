@@ -168,6 +168,27 @@ class PagingProcessTest {
         assertThat(timelineLine("AcknowledgeInTasklist", paging)).isEqualTo("Acknowledged by alice via tasklist: on my way");
     }
 
+    @Test
+    void bothWaysOfAcknowledgingMarkTheIncidentsAcknowledgedKeyTime() {
+        // given
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("paging")
+                .latestVersion().singleResult().getId();
+
+        // when
+        List<String> marked = List.of("AcknowledgeInTasklist", "PageAcknowledged").stream()
+                .map(step -> property(definition, step, "blackstart.keyTime")).toList();
+
+        // then: the platform records the first one as the incident's acknowledged time
+        assertThat(marked).containsExactly("acknowledged", "acknowledged");
+    }
+
+    private String property(String definition, String activityId, String name) {
+        return engine.getRepositoryService().getBpmnModelInstance(definition).<FlowElement>getModelElementById(activityId)
+                .getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+                .getCamundaProperties().stream().filter(p -> p.getCamundaName().equals(name)).findFirst().orElseThrow()
+                .getCamundaValue();
+    }
+
     /** The step's blackstart.timeline expression, evaluated as the platform does when the step ends. */
     private String timelineLine(String activityId, ProcessInstance instance) {
         String expression = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())

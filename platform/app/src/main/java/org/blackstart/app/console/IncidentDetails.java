@@ -2,9 +2,13 @@ package org.blackstart.app.console;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentRecord;
+import org.blackstart.app.keytimes.KeyTime;
+import org.blackstart.app.keytimes.KeyTimeChange;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
+import org.blackstart.app.links.IncidentLink;
 import org.blackstart.app.timeline.TimelineEntry;
 import org.blackstart.app.vendor.cases.VendorCaseRecord;
 
@@ -20,12 +24,17 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
  * @param acknowledgements who answered the pages, and how
  * @param alerts      the newest alerts of the incident, at most {@value IncidentDetailsReader#ALERTS}
  * @param statusPage  what the public status page shows of the incident, {@code null} before it reached it
+ * @param keyTimes    the key times in force (impact started, detected, ...), with who set them and why
+ * @param keyTimeHistory every time a key time was set or corrected, oldest first
+ * @param links       the incident's links and the links of other incidents to it
  * @param postmortem  the incident's postmortem, {@code null} when it has none
  */
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
-                              List<AlertView> alerts, long alertCount, StatusPage statusPage, Postmortem postmortem) {
+                              List<AlertView> alerts, long alertCount, StatusPage statusPage,
+                              Map<String, KeyTime> keyTimes, List<KeyTimeChange> keyTimeHistory, List<IncidentLink> links,
+                              Postmortem postmortem) {
 
     /** When the incident reached each status; {@code null} for a status it has not reached. */
     public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {

@@ -15,7 +15,9 @@ import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentNotFoundException;
 import org.blackstart.app.incident.IncidentRecord;
 import org.blackstart.app.incident.IncidentRepository;
+import org.blackstart.app.keytimes.KeyTimes;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
+import org.blackstart.app.links.IncidentLinks;
 import org.blackstart.app.statuspage.ComponentState;
 import org.blackstart.app.statuspage.StatusPageProperties;
 import org.blackstart.app.statuspage.StatusStore;
@@ -55,12 +57,14 @@ public class IncidentDetailsReader {
     private final StatusPageProperties statusPage;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final KeyTimes keyTimes;
+    private final IncidentLinks links;
     private final PostmortemLinkReader postmortems;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
-                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc,
-                          PostmortemLinkReader postmortems) {
+                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, KeyTimes keyTimes,
+                          IncidentLinks links, PostmortemLinkReader postmortems) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -70,6 +74,8 @@ public class IncidentDetailsReader {
         this.statusPage = statusPage;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.keyTimes = keyTimes;
+        this.links = links;
         this.postmortems = postmortems;
     }
 
@@ -83,7 +89,7 @@ public class IncidentDetailsReader {
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
                 vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
-                postmortems.read(key));
+                keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

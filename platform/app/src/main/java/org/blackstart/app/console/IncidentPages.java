@@ -24,6 +24,7 @@ class IncidentPages {
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final Map<String, MediaType> ASSETS = Map.of(
             "incident-view.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
+            "incident-record.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
             "incident-page.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
             "incident-list.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
             "console.css", new MediaType("text", "css", StandardCharsets.UTF_8));

@@ -1,10 +1,12 @@
 package org.blackstart.app.engine;
 
 import org.blackstart.app.incident.IncidentClosed;
+import org.blackstart.app.incident.IncidentDeclared;
 import org.blackstart.app.incident.IncidentKeys;
 import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.incident.IncidentService;
 import org.blackstart.app.incident.IncidentStatusChanged;
+import org.blackstart.app.incident.KeyTimeReached;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,6 +58,18 @@ public class IncidentTracker {
         incidents.insert(key, title, text(execution, "summary"), text(execution, "severity"), declaredBy,
                 execution.getProcessInstanceId(), text(execution, "escalationPolicy"));
         timeline.record(key, TimelineKind.INCIDENT_DECLARED, null, null, declaredBy, title);
+        Object alertGroupId = execution.getVariable("alertGroupId");
+        events.publishEvent(new IncidentDeclared(key, declaredBy,
+                alertGroupId instanceof Number id ? Long.valueOf(id.longValue()) : null));
+    }
+
+    /** A step marked {@code blackstart.keyTime} ended: the incident reached that key time (the first one counts). */
+    void keyTimeReached(DelegateExecution execution, String name) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null || execution.isCanceled()) {
+            return;
+        }
+        events.publishEvent(new KeyTimeReached(key, name, ClockUtil.getCurrentTime().toInstant(), currentUser(execution)));
     }
 
     void incidentEnded(DelegateExecution execution) {

@@ -24,6 +24,9 @@ class IncidentTrackingParseListener extends AbstractBpmnParseListener {
     /** The {@link TimelineKind} of that line; {@code STEP_COMPLETED} when absent. */
     static final String TIMELINE_KIND_PROPERTY = "blackstart.timeline.kind";
 
+    /** A key time the incident reaches when the step ends ({@code acknowledged}); see {@code KeyTimes}. */
+    static final String KEY_TIME_PROPERTY = "blackstart.keyTime";
+
     private final IncidentTracker tracker;
 
     IncidentTrackingParseListener(IncidentTracker tracker) {
@@ -44,6 +47,11 @@ class IncidentTrackingParseListener extends AbstractBpmnParseListener {
         Map<String, String> properties = BpmnProperties.of(element);
         String status = properties.get(STATUS_PROPERTY);
         String line = properties.get(TIMELINE_PROPERTY);
+        String keyTime = properties.get(KEY_TIME_PROPERTY);
+        if (keyTime != null) {
+            activity.addListener(ExecutionListener.EVENTNAME_END,
+                    (ExecutionListener) execution -> tracker.keyTimeReached(execution, keyTime));
+        }
         if (line != null) {
             TimelineLine timelineLine = TimelineLine.parse(activity.getId(), line, properties.get(TIMELINE_KIND_PROPERTY));
             activity.addListener(ExecutionListener.EVENTNAME_END,

@@ -131,6 +131,15 @@ class SecurityConfiguration {
                                 path(HttpMethod.GET, "/api/incidents/*/postmortem.md"),
                                 path(HttpMethod.GET, "/api/incidents/*/postmortem.pdf"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
+                        // the record: key times and links are the commander's word; pins for the postmortem anyone's
+                        // who works the incident
+                        .requestMatchers(path(HttpMethod.PUT, "/api/incidents/*/key-times/*"),
+                                path(HttpMethod.POST, "/api/incidents/*/links"),
+                                path(HttpMethod.DELETE, "/api/incidents/*/links/*"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.PUT, "/api/incidents/*/timeline/*/pin"),
+                                path(HttpMethod.DELETE, "/api/incidents/*/timeline/*/pin"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
                         // escalating to a vendor is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations"))

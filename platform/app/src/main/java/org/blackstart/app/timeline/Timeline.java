@@ -1,10 +1,13 @@
 package org.blackstart.app.timeline;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -15,6 +18,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Timeline {
+
+    private static final String COLUMNS = "id, incident_key, occurred_at, kind, step, step_name, actor, detail, "
+            + "pinned_by, pinned_at";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -49,16 +55,44 @@ public class Timeline {
             return insert;
         }, keys);
         return new TimelineEntry(keys.getKey().longValue(), incidentKey, at.toInstant(), kind, null, null, storedActor,
-                storedDetail);
+                storedDetail, null, null);
     }
 
     public List<TimelineEntry> of(String incidentKey) {
-        return jdbc.query("SELECT id, incident_key, occurred_at, kind, step, step_name, actor, detail FROM bs_timeline "
-                        + "WHERE incident_key = ? ORDER BY id",
-                (rs, row) -> new TimelineEntry(rs.getLong("id"), rs.getString("incident_key"),
-                        rs.getTimestamp("occurred_at").toInstant(), TimelineKind.valueOf(rs.getString("kind")),
-                        rs.getString("step"), rs.getString("step_name"), rs.getString("actor"), rs.getString("detail")),
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_timeline WHERE incident_key = ? ORDER BY id", Timeline::entry,
                 incidentKey);
+    }
+
+    /** The entry, when it belongs to that incident. */
+    public Optional<TimelineEntry> find(String incidentKey, long entryId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bs_timeline WHERE id = ? AND incident_key = ?", Timeline::entry,
+                entryId, incidentKey).stream().findFirst();
+    }
+
+    /**
+     * Pins an entry for the postmortem, or unpins it ({@code by} null). Pinning a pinned entry keeps who pinned it
+     * first and when, so a second click does not rewrite the record.
+     *
+     * @return the entry as it now is, empty when the incident has no such entry
+     */
+    public Optional<TimelineEntry> pin(String incidentKey, long entryId, String by) {
+        if (by == null) {
+            jdbc.update("UPDATE bs_timeline SET pinned_by = NULL, pinned_at = NULL WHERE id = ? AND incident_key = ?",
+                    entryId, incidentKey);
+        } else {
+            jdbc.update("UPDATE bs_timeline SET pinned_by = ?, pinned_at = ? WHERE id = ? AND incident_key = ? "
+                            + "AND pinned_by IS NULL", truncate(by, 128),
+                    Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), entryId, incidentKey);
+        }
+        return find(incidentKey, entryId);
+    }
+
+    private static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
+        Timestamp pinnedAt = rs.getTimestamp("pinned_at");
+        return new TimelineEntry(rs.getLong("id"), rs.getString("incident_key"), rs.getTimestamp("occurred_at").toInstant(),
+                TimelineKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("step_name"),
+                rs.getString("actor"), rs.getString("detail"), rs.getString("pinned_by"),
+                pinnedAt == null ? null : pinnedAt.toInstant());
     }
 
     private static String truncate(String text, int max) {

@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param step     BPMN activity id, when it is about a step
  * @param stepName the step as people name it
  * @param actor    who did it: a user id, a plugin, or {@code system}
+ * @param pinnedBy who pinned the entry for the postmortem, {@code null} when it is not pinned
  */
 public record TimelineEntry(long id, String incidentKey, Instant at, TimelineKind kind, String step, String stepName,
-                            String actor, String detail) {
+                            String actor, String detail, String pinnedBy, Instant pinnedAt) {
 }

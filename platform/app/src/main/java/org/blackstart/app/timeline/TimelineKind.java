@@ -19,5 +19,9 @@ public enum TimelineKind {
     /** The postmortem: started, written, reviewed, approved, published. */
     POSTMORTEM,
     /** The incident was reopened during monitoring: by whom (a commander, or {@code alerts}) and why. */
-    REOPENED
+    REOPENED,
+    /** A key time (impact started, detected, ...) a commander corrected, with the reason. */
+    KEY_TIME,
+    /** A link to or from another incident, a maintenance window or a vendor's change, made or removed. */
+    LINK
 }
