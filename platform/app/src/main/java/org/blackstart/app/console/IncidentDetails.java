@@ -2,6 +2,7 @@ package org.blackstart.app.console;
 
 import java.time.Instant;
 import java.util.List;
+import org.blackstart.app.actions.ActionItem;
 import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentRecord;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
@@ -20,11 +21,13 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
  * @param acknowledgements who answered the pages, and how
  * @param alerts      the newest alerts of the incident, at most {@value IncidentDetailsReader#ALERTS}
  * @param statusPage  what the public status page shows of the incident, {@code null} before it reached it
+ * @param actionItems the postmortem's action items, in the order they were recorded
  */
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
-                              List<AlertView> alerts, long alertCount, StatusPage statusPage) {
+                              List<AlertView> alerts, long alertCount, StatusPage statusPage,
+                              List<ActionItem> actionItems) {
 
     /** When the incident reached each status; {@code null} for a status it has not reached. */
     public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {

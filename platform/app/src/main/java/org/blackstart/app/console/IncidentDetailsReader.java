@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.blackstart.app.actions.ActionItems;
 import org.blackstart.app.alert.api.AlertQueries;
 import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentNotFoundException;
@@ -55,10 +56,11 @@ class IncidentDetailsReader {
     private final StatusPageProperties statusPage;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final ActionItems actionItems;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
-                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc) {
+                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, ActionItems actionItems) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -68,6 +70,7 @@ class IncidentDetailsReader {
         this.statusPage = statusPage;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.actionItems = actionItems;
     }
 
     /**
@@ -79,7 +82,8 @@ class IncidentDetailsReader {
         List<TimelineEntry> lines = timeline.of(key);
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
-                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key));
+                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
+                actionItems.ofIncident(key));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {
