@@ -24,7 +24,8 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
-            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn"})
+            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn",
+            "bpmn/action-item.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -206,7 +207,8 @@ class FormsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
-            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn"})
+            "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn",
+            "bpmn/action-item.bpmn"})
     void everyUserTaskHasTheLatestVersionOfAForm(String process) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.blackstart.spi.ActionTicket;
 import org.blackstart.spi.BlackstartHeaders;
 import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.PageRequest;
@@ -109,6 +110,9 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
         }
         if (Topics.carriesVendorCase(context.topic())) {
             return VendorCase.from(context);
+        }
+        if (Topics.carriesActionTicket(context.topic())) {
+            return ActionTicket.from(context);
         }
         if (Topics.carriesPageRequest(context.topic())) {
             return PageRequest.from(context);

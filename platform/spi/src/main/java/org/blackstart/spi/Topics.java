@@ -33,9 +33,9 @@ public final class Topics {
 
     /** Mail people of our own team (a meeting invitation, a reminder), once per recipient. Body: {@code TeamMail}. */
     public static final String TEAM_MAIL = "team.mail";
-    /** Open a ticket for a postmortem's action item in the team's tracker. Body: {@code ActionTicket}. */
+    /** Open a ticket for a postmortem's action item in the team's tracker. Body: {@link ActionTicket}. */
     public static final String ACTIONS_TICKET_OPEN = "actions.ticket.open";
-    /** Close an action item's ticket in the team's tracker, e.g. when the item is done. Body: {@code ActionTicket}. */
+    /** Close an action item's ticket in the team's tracker, e.g. when the item is done. Body: {@link ActionTicket}. */
     public static final String ACTIONS_TICKET_CLOSE = "actions.ticket.close";
 
     private Topics() {
@@ -63,6 +63,11 @@ public final class Topics {
     /** True for the topics whose body is a {@link org.blackstart.spi.vendor.VendorCase}. */
     public static boolean carriesVendorCase(String topic) {
         return VENDOR_CASE_OPEN.equals(topic) || VENDOR_CASE_UPDATE.equals(topic) || VENDOR_CASE_CLOSE.equals(topic);
+    }
+
+    /** True for the topics whose body is an {@link ActionTicket}. */
+    public static boolean carriesActionTicket(String topic) {
+        return ACTIONS_TICKET_OPEN.equals(topic) || ACTIONS_TICKET_CLOSE.equals(topic);
     }
 
     /** True for the topics whose body is a {@link PageRequest}. */

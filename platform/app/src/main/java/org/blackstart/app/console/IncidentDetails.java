@@ -3,6 +3,7 @@ package org.blackstart.app.console;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.blackstart.app.actions.ActionItem;
 import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentRecord;
 import org.blackstart.app.keytimes.KeyTime;
@@ -28,13 +29,14 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
  * @param keyTimeHistory every time a key time was set or corrected, oldest first
  * @param links       the incident's links and the links of other incidents to it
  * @param postmortem  the incident's postmortem, {@code null} when it has none
+ * @param actionItems the postmortem's action items, in the order they were recorded
  */
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
                               List<AlertView> alerts, long alertCount, StatusPage statusPage,
                               Map<String, KeyTime> keyTimes, List<KeyTimeChange> keyTimeHistory, List<IncidentLink> links,
-                              Postmortem postmortem) {
+                              Postmortem postmortem, List<ActionItem> actionItems) {
 
     /** When the incident reached each status; {@code null} for a status it has not reached. */
     public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {

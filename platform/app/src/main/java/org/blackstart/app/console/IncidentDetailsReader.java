@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.blackstart.app.actions.ActionItems;
 import org.blackstart.app.alert.api.AlertQueries;
 import org.blackstart.app.alert.api.AlertView;
 import org.blackstart.app.incident.IncidentNotFoundException;
@@ -60,11 +61,13 @@ public class IncidentDetailsReader {
     private final KeyTimes keyTimes;
     private final IncidentLinks links;
     private final PostmortemLinkReader postmortems;
+    private final ActionItems actionItems;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
                           StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, KeyTimes keyTimes,
-                          IncidentLinks links, PostmortemLinkReader postmortems) {
+                          IncidentLinks links, PostmortemLinkReader postmortems,
+                          ActionItems actionItems) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -77,6 +80,7 @@ public class IncidentDetailsReader {
         this.keyTimes = keyTimes;
         this.links = links;
         this.postmortems = postmortems;
+        this.actionItems = actionItems;
     }
 
     /**
@@ -89,7 +93,8 @@ public class IncidentDetailsReader {
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
                 vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
-                keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key));
+                keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key),
+                actionItems.ofIncident(key));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

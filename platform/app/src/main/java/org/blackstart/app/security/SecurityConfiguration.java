@@ -140,6 +140,11 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.PUT, "/api/incidents/*/timeline/*/pin"),
                                 path(HttpMethod.DELETE, "/api/incidents/*/timeline/*/pin"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))
+                        // action items: commanders record them; who marks one done (its owner too) is decided by the API
+                        .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/actions"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/actions"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         // escalating to a vendor is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations"))

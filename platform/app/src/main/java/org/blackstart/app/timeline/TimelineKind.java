@@ -23,5 +23,7 @@ public enum TimelineKind {
     /** A key time (impact started, detected, ...) a commander corrected, with the reason. */
     KEY_TIME,
     /** A link to or from another incident, a maintenance window or a vendor's change, made or removed. */
-    LINK
+    LINK,
+    /** Action items of the postmortem: recorded, their tickets, reminders, overdue, done. */
+    ACTION_ITEM
 }
