@@ -15,5 +15,7 @@ public enum TimelineKind {
     /** Severity, services or impact changed after triage, and affected components' states chosen on the status page. */
     TRIAGE,
     /** A comment someone wrote on one of the incident's tasks (Tasklist's Add Comment). */
-    COMMENT
+    COMMENT,
+    /** Mail to the team (an invitation, a reminder) that could not reach someone. */
+    TEAM_MAIL
 }
