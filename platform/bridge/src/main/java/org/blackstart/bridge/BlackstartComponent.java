@@ -19,6 +19,7 @@ public class BlackstartComponent extends DefaultComponent {
     private StartGuard startGuard = StartGuard.NONE;
     private SecretRedactor redactor = SecretRedactor.NONE;
     private ScheduledExecutorService lockExtenderPool;
+    private TeamDirectory teamDirectory;
 
     public BlackstartComponent() {
     }
@@ -88,6 +89,18 @@ public class BlackstartComponent extends DefaultComponent {
 
     public void setStartGuard(StartGuard startGuard) {
         this.startGuard = Objects.requireNonNull(startGuard);
+    }
+
+    /** Who {@code team.mail} tasks reach; by default the engine's own identity service. */
+    public TeamDirectory getTeamDirectory() {
+        if (teamDirectory == null) {
+            teamDirectory = new EngineTeamDirectory(getProcessEngine().getIdentityService());
+        }
+        return teamDirectory;
+    }
+
+    public void setTeamDirectory(TeamDirectory teamDirectory) {
+        this.teamDirectory = Objects.requireNonNull(teamDirectory);
     }
 
     public SecretRedactor getRedactor() {

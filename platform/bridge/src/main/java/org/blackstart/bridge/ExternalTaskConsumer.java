@@ -11,6 +11,7 @@ import org.blackstart.spi.BlackstartHeaders;
 import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.PageRequest;
 import org.blackstart.spi.TaskContext;
+import org.blackstart.spi.TeamMail;
 import org.blackstart.spi.Topics;
 import org.blackstart.spi.vendor.VendorCase;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -66,7 +67,15 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
         try {
             exchange.getIn().setHeader(BlackstartHeaders.TASK, context);
             exchange.getIn().setHeader(BlackstartHeaders.BUSINESS_KEY, context.incidentKey());
-            exchange.getIn().setBody(bodyFor(context));
+            try {
+                exchange.getIn().setBody(bodyFor(context, component));
+            } catch (RuntimeException unreadable) {
+                // Reported like a failed route: a task whose variables cannot become a body must show up in
+                // Cockpit, not keep its lock until it expires and fail the same way on every fetch.
+                exchange.setException(unreadable);
+                new TaskOutcomeReporter(service, component.settings(), component.getRedactor()).report(task, exchange);
+                return;
+            }
             try (LockExtension ignored = new LockExtension(component.lockExtenderPool(), service, task.getId(),
                     component.settings().workerId(), endpoint.getLockDuration())) {
                 getProcessor().process(exchange);
@@ -104,7 +113,12 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
         return values;
     }
 
-    private static Object bodyFor(TaskContext context) {
+    private static Object bodyFor(TaskContext context, BlackstartComponent component) {
+        if (Topics.carriesTeamMail(context.topic())) {
+            TeamDirectory.Lookup found = component.getTeamDirectory()
+                    .lookUp(context, TeamMail.userIds(context.string(TeamMail.Variables.TO)));
+            return TeamMail.from(context, found.recipients(), found.unreachable());
+        }
         if (Topics.carriesCustomerNotice(context.topic())) {
             return CustomerNotice.from(context);
         }

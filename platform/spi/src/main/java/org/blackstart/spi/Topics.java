@@ -31,7 +31,7 @@ public final class Topics {
     /** Close a vendor case, e.g. when the incident is closed. Body: {@link org.blackstart.spi.vendor.VendorCase}. */
     public static final String VENDOR_CASE_CLOSE = "vendor.case.close";
 
-    /** Mail people of our own team (a meeting invitation, a reminder), once per recipient. Body: {@code TeamMail}. */
+    /** Mail people of our own team (a meeting invitation, a reminder), once per recipient. Body: {@link TeamMail}. */
     public static final String TEAM_MAIL = "team.mail";
     /** Open a ticket for a postmortem's action item in the team's tracker. Body: {@link ActionTicket}. */
     public static final String ACTIONS_TICKET_OPEN = "actions.ticket.open";
@@ -68,6 +68,11 @@ public final class Topics {
     /** True for the topics whose body is an {@link ActionTicket}. */
     public static boolean carriesActionTicket(String topic) {
         return ACTIONS_TICKET_OPEN.equals(topic) || ACTIONS_TICKET_CLOSE.equals(topic);
+    }
+
+    /** True for the topic whose body is a {@link TeamMail}. */
+    public static boolean carriesTeamMail(String topic) {
+        return TEAM_MAIL.equals(topic);
     }
 
     /** True for the topics whose body is a {@link PageRequest}. */

@@ -11,10 +11,11 @@ class BridgeConfiguration {
 
     @Bean("blackstart")
     BlackstartComponent blackstartComponent(ProcessEngine engine, BridgeProperties properties, JdbcStartGuard startGuard,
-                                            ConfiguredSecretRedactor redactor) {
+                                            ConfiguredSecretRedactor redactor, TimelineTeamDirectory teamDirectory) {
         BlackstartComponent component = new BlackstartComponent(engine, properties.toSettings());
         component.setStartGuard(startGuard);
         component.setRedactor(redactor);
+        component.setTeamDirectory(teamDirectory);
         return component;
     }
 }

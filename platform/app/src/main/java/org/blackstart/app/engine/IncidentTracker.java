@@ -56,7 +56,8 @@ public class IncidentTracker {
             execution.setVariable("declaredBy", declaredBy);
         }
         incidents.insert(key, title, text(execution, "summary"), text(execution, "severity"), declaredBy,
-                execution.getProcessInstanceId(), text(execution, "escalationPolicy"));
+                execution.getProcessInstanceId(), text(execution, "escalationPolicy"),
+                text(execution, IncidentRepository.KIND_VARIABLE));
         timeline.record(key, TimelineKind.INCIDENT_DECLARED, null, null, declaredBy, title);
         Object alertGroupId = execution.getVariable("alertGroupId");
         events.publishEvent(new IncidentDeclared(key, declaredBy,

@@ -19,6 +19,11 @@ public class IncidentRepository {
     /** The columns' size: a longer text is cut, never refused, since the engine has already moved on. */
     static final int RESOLUTION_LIMIT = 4000;
 
+    /** Process variable of major-incident that marks a test incident: {@value #KIND_TEST}. */
+    public static final String KIND_VARIABLE = "incidentKind";
+    public static final String KIND_INCIDENT = "incident";
+    public static final String KIND_TEST = "test";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -29,10 +34,18 @@ public class IncidentRepository {
 
     public void insert(String key, String title, String summary, String severity, String declaredBy, String processInstanceId,
                        String escalationPolicy) {
+        insert(key, title, summary, severity, declaredBy, processInstanceId, escalationPolicy, KIND_INCIDENT);
+    }
+
+    /** @param kind {@link #KIND_INCIDENT}, or {@link #KIND_TEST} for a drill that must not count in the figures */
+    public void insert(String key, String title, String summary, String severity, String declaredBy, String processInstanceId,
+                       String escalationPolicy, String kind) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO bs_incident (incident_key, title, summary, severity, status, declared_by, declared_at, "
-                        + "updated_at, process_instance_id, escalation_policy) VALUES (?, ?, ?, ?, 'declared', ?, ?, ?, ?, ?)",
-                key, title, summary, severity, declaredBy, now, now, processInstanceId, escalationPolicy);
+                        + "updated_at, process_instance_id, escalation_policy, kind) "
+                        + "VALUES (?, ?, ?, ?, 'declared', ?, ?, ?, ?, ?, ?)",
+                key, title, summary, severity, declaredBy, now, now, processInstanceId, escalationPolicy,
+                KIND_TEST.equals(kind) ? KIND_TEST : KIND_INCIDENT);
     }
 
     /** Copies what triage and later steps decided; {@code null} leaves a column as it is. */

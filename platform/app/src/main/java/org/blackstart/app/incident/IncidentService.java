@@ -43,6 +43,9 @@ public class IncidentService {
         putIfPresent(variables, "customerImpact", request.customerImpact());
         putIfPresent(variables, "escalationPolicy", request.escalationPolicy());
         variables.put("declaredBy", userId);
+        if (Boolean.TRUE.equals(request.test())) {
+            variables.put(IncidentRepository.KIND_VARIABLE, IncidentRepository.KIND_TEST);
+        }
 
         // The engine checks the declarer's authorizations, as it would in Tasklist.
         identity.setAuthentication(userId, groups);

@@ -169,6 +169,9 @@ class SecurityConfiguration {
                                 "hasAnyAuthority('%s', '%s', '%s') or (hasAuthority('%s') and #id == authentication.name)".formatted(
                                         authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS),
                                         authority(ON_CALL))))
+                        // figures across incidents: not for on-call engineers, whose reads are what paging needs
+                        .requestMatchers(path(HttpMethod.GET, "/api/insights"), path(HttpMethod.GET, "/api/insights.csv"))
+                        .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         // everything else under /api: members of Blackstart's groups, not any user of the engine
                         .anyRequest().hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS),
                                 authority(PLATFORM_ADMINS), authority(ON_CALL)));

@@ -25,5 +25,7 @@ public enum TimelineKind {
     /** A link to or from another incident, a maintenance window or a vendor's change, made or removed. */
     LINK,
     /** Action items of the postmortem: recorded, their tickets, reminders, overdue, done. */
-    ACTION_ITEM
+    ACTION_ITEM,
+    /** Mail to the team (an invitation, a reminder) that could not reach someone. */
+    TEAM_MAIL
 }

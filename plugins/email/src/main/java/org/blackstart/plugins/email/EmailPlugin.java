@@ -23,8 +23,8 @@ public class EmailPlugin implements BlackstartPlugin {
     public PluginDescriptor descriptor() {
         return new PluginDescriptor("email", "E-mail",
                 EmailPlugin.class.getPackage().getImplementationVersion(),
-                "Sends customer notices by e-mail over SMTP, one message per recipient.",
-                Set.of(Topics.NOTICE_EMAIL), List.of(), properties.dependsOn());
+                "Sends customer notices and mail to the team (invitations, reminders) over SMTP, one message per recipient.",
+                Set.of(Topics.NOTICE_EMAIL, Topics.TEAM_MAIL), List.of(), properties.dependsOn());
     }
 
     @Override

@@ -22,4 +22,9 @@ public class EmailPluginAutoConfiguration {
     EmailNoticeRoutes emailNoticeRoutes(EmailProperties properties, DeliveryLedger ledger, NoticeAudience audience) {
         return new EmailNoticeRoutes(new EmailFanOut(ledger, audience, properties));
     }
+
+    @Bean
+    TeamMailRoutes teamMailRoutes(EmailProperties properties, DeliveryLedger ledger) {
+        return new TeamMailRoutes(new TeamMailSender(ledger, properties));
+    }
 }

@@ -28,7 +28,8 @@ class EmailPluginContractTest extends PluginContractTest {
 
     @Override
     protected List<RoutesBuilder> routes(DeliveryLedger ledger) {
-        return List.of(new EmailNoticeRoutes(new EmailFanOut(ledger, audience, properties)));
+        return List.of(new EmailNoticeRoutes(new EmailFanOut(ledger, audience, properties)),
+                new TeamMailRoutes(new TeamMailSender(ledger, properties)));
     }
 
     @Override
