@@ -24,7 +24,11 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
-                              List<AlertView> alerts, long alertCount, StatusPage statusPage) {
+                              List<AlertView> alerts, long alertCount, StatusPage statusPage, Monitoring monitoring) {
+
+    /** A resolved incident being watched: until when (alerts of its group firing again, or a commander, reopen it). */
+    public record Monitoring(Instant until) {
+    }
 
     /** When the incident reached each status; {@code null} for a status it has not reached. */
     public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {

@@ -55,10 +55,11 @@ class IncidentDetailsReader {
     private final StatusPageProperties statusPage;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final MonitoringReader monitoring;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
-                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc) {
+                          StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, MonitoringReader monitoring) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -68,6 +69,7 @@ class IncidentDetailsReader {
         this.statusPage = statusPage;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -79,7 +81,8 @@ class IncidentDetailsReader {
         List<TimelineEntry> lines = timeline.of(key);
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
-                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key));
+                vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
+                monitoring.of(incident));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

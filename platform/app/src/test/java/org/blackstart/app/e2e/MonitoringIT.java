@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,9 @@ class MonitoringIT extends PlatformIT {
         api.claimAndComplete("agent", api.awaitTask("agent", key, "ReviewNotice"), Map.of("noticeDecision", "send"));
         resolve(api, key);
         assertThat(status(api, key)).isEqualTo("monitoring");
+        Instant until = Instant.parse(api.incident("agent", key).path("monitoring").path("until").asText());
+        assertThat(until).as("a SEV2 is watched for 12 hours").isBetween(Instant.now().plus(Duration.ofHours(11)),
+                Instant.now().plus(Duration.ofHours(12)));
 
         // when an agent tries to reopen or close it, and a commander sends no reason or one too long
         ResponseEntity<String> agentReopens = post(api, "agent", key, "reopen", "{\"reason\":\"customers complain\"}");
@@ -102,6 +106,7 @@ class MonitoringIT extends PlatformIT {
 
         // then it is closed, says who closed it and why, and cannot be reopened or closed again
         assertThat(closed.path("incident").path("status").asText()).isEqualTo("closed");
+        assertThat(closed.hasNonNull("monitoring")).as("no longer watched").isFalse();
         assertThat(details(api, key)).contains("STATUS_CHANGED Closed early by commander: test over");
         JsonNode after = api.incident("commander", key).path("incident");
         ResponseEntity<String> reopenClosed = post(api, "commander", key, "reopen", "{\"reason\":\"one more time\"}");
