@@ -12,7 +12,7 @@ const KIND_LABELS = {
   INCIDENT_DECLARED: 'Declared', STEP_STARTED: 'Step started', STEP_COMPLETED: 'Step done',
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
   PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
-  KEY_TIME: 'Key time', LINK: 'Link'
+  KEY_TIME: 'Key time', LINK: 'Link', REOPENED: 'Reopened'
 };
 
 export function el(tag, attributes, ...children) {
@@ -251,6 +251,64 @@ function actions(key, refresh) {
   return { node, update: showComponents, severity, servicesInput, impact };
 }
 
+// Monitoring: a resolved incident is watched until a time; commanders may reopen it or close it now.
+let commanderCheck = null;
+
+/** Whether the logged-in user is a commander (or an admin); the API decides in the end, this only hides buttons. */
+function isCommander() {
+  if (!commanderCheck) {
+    commanderCheck = (async () => {
+      const get = path => fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      const me = await (await get('/camunda/api/admin/auth/user/default')).json();
+      const groups = await get('/camunda/api/engine/engine/default/group?member=' + encodeURIComponent(me.userId));
+      if (!groups.ok) return false;
+      return (await groups.json()).some(g => g.id === 'incident-commanders' || g.id === 'platform-admins');
+    })().catch(() => false);
+  }
+  return commanderCheck;
+}
+
+function clockTime(iso) {
+  return new Date(iso).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** "Monitoring until HH:MM", and for commanders Reopen and Close now, each asking why. */
+function monitoringPanel(key, refresh) {
+  const until = el('strong', { 'data-field': 'monitoring-until' });
+  const message = el('p', { class: 'bs-message', role: 'status', 'aria-live': 'polite' });
+  const buttons = el('span', { class: 'bs-lifecycle-buttons', hidden: true });
+  const call = (button, action, question, required) => async () => {
+    const reason = window.prompt(question, '');
+    if (reason === null) return;
+    if (required && !reason.trim()) {
+      message.textContent = 'Say why, so the timeline and the postmortem know.';
+      message.className = 'bs-message bs-error';
+      return;
+    }
+    button.disabled = true;
+    try {
+      await send('POST', '/api/incidents/' + encodeURIComponent(key) + '/' + action, { reason: reason.trim() });
+      message.textContent = action === 'reopen' ? 'Reopened: back to Mitigate.' : 'Closed.';
+      message.className = 'bs-message bs-ok';
+      await refresh();
+    } catch (e) {
+      message.textContent = e.message;
+      message.className = 'bs-message bs-error';
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const reopen = el('button', { type: 'button', class: 'bs-reopen' }, 'Reopen');
+  reopen.addEventListener('click', call(reopen, 'reopen', 'Why reopen ' + key + '? (required)', true));
+  const close = el('button', { type: 'button', class: 'bs-close-now' }, 'Close now');
+  close.addEventListener('click', call(close, 'close', 'Why close ' + key + ' before the monitoring period ends? (optional)', false));
+  buttons.append(reopen, ' ', close);
+  isCommander().then(yes => { buttons.hidden = !yes; });
+  const node = el('section', { class: 'bs-section bs-monitoring' }, el('h3', {}, 'Monitoring'),
+    el('p', {}, 'Resolved and watched until ', until, '. Alerts of its group firing again reopen it. ', buttons), message);
+  return { node, update(details) { until.textContent = details.monitoring.until ? clockTime(details.monitoring.until) : 'the period ends'; } };
+}
+
 /**
  * Shows the incident and keeps it current every few seconds until stop() is called.
  * options.actions: offer note, re-triage and component states (the tab, and the page of an open incident).
@@ -259,14 +317,16 @@ export function mountIncident(container, key, options = {}) {
   const problem = el('p', { class: 'bs-error', hidden: true });
   // The actions sit between two parts that are redrawn: moving them would take the focus from someone typing.
   const head = el('div');
+  const watch = el('div');
   const act = el('div');
   const record = el('div');
   const body = el('div');
-  container.replaceChildren(problem, el('div', { class: 'bs-incident' }, head, act, record, body));
+  container.replaceChildren(problem, el('div', { class: 'bs-incident' }, head, watch, act, record, body));
   let timer = null;
   let stopped = false;
   let panel = null;
   let recordForms = null;
+  let monitoring = null;
 
   const refresh = async () => {
     try {
@@ -290,6 +350,16 @@ export function mountIncident(container, key, options = {}) {
         record.replaceChildren(recordForms.node);
       }
       recordForms.update(details);
+      if (details.monitoring) {
+        if (!monitoring) {
+          monitoring = monitoringPanel(key, refresh);
+          watch.replaceChildren(monitoring.node);
+        }
+        monitoring.update(details);
+      } else if (monitoring) {
+        monitoring = null;
+        watch.replaceChildren();
+      }
       head.replaceChildren(summary(details));
       body.replaceChildren(...sections(details, { key, refresh }));
       if (options.onLoad) options.onLoad(details);

@@ -36,7 +36,11 @@ public record IncidentDetails(IncidentRecord incident, String commander, KeyTime
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
                               List<AlertView> alerts, long alertCount, StatusPage statusPage,
                               Map<String, KeyTime> keyTimes, List<KeyTimeChange> keyTimeHistory, List<IncidentLink> links,
-                              Postmortem postmortem, List<ActionItem> actionItems) {
+                              Postmortem postmortem, List<ActionItem> actionItems, Monitoring monitoring) {
+
+    /** A resolved incident being watched: until when (alerts of its group firing again, or a commander, reopen it). */
+    public record Monitoring(Instant until) {
+    }
 
     /** When the incident reached each status; {@code null} for a status it has not reached. */
     public record KeyTimes(Instant declared, Instant triaged, Instant mitigated, Instant resolved, Instant closed) {

@@ -62,12 +62,13 @@ public class IncidentDetailsReader {
     private final IncidentLinks links;
     private final PostmortemLinkReader postmortems;
     private final ActionItems actionItems;
+    private final MonitoringReader monitoring;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
                           StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, KeyTimes keyTimes,
                           IncidentLinks links, PostmortemLinkReader postmortems,
-                          ActionItems actionItems) {
+                          ActionItems actionItems, MonitoringReader monitoring) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -81,6 +82,7 @@ public class IncidentDetailsReader {
         this.links = links;
         this.postmortems = postmortems;
         this.actionItems = actionItems;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -94,7 +96,7 @@ public class IncidentDetailsReader {
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
                 vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
                 keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key),
-                actionItems.ofIncident(key));
+                actionItems.ofIncident(key), monitoring.of(incident));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {
