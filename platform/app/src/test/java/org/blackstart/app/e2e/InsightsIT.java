@@ -146,6 +146,10 @@ class InsightsIT extends PlatformIT {
         ResponseEntity<String> drill = api().send("commander", HttpMethod.POST, "/api/incidents",
                 "{\"title\":\"Quarterly failover drill\",\"severity\":\"SEV3\",\"test\":true}");
         String real = api().declare("commander", "Insights count real incidents");
+        ResponseEntity<String> fromTasklist = api().send("commander", HttpMethod.POST,
+                "/engine-rest/process-definition/key/major-incident/submit-form", "{\"variables\": {"
+                        + "\"title\": {\"value\": \"Restore drill from the declare form\"},"
+                        + "\"testIncident\": {\"value\": true, \"type\": \"Boolean\"}}}");
 
         // then
         assertThat(drill.getStatusCode().value()).as(drill.getBody()).isEqualTo(201);
@@ -154,6 +158,9 @@ class InsightsIT extends PlatformIT {
                 .isEqualTo("test");
         assertThat(jdbc.queryForObject("SELECT kind FROM bs_incident WHERE incident_key = ?", String.class, real))
                 .isEqualTo("incident");
+        assertThat(fromTasklist.getStatusCode().value()).as(fromTasklist.getBody()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT kind FROM bs_incident WHERE incident_key = ?", String.class,
+                api().json(fromTasklist).path("businessKey").asText())).isEqualTo("test");
         assertThat(incidentsIn(api().json(get("commander", query)), month)).isEqualTo(before + 1);
     }
 
