@@ -10,7 +10,8 @@ const COMPONENT_STATES = [
 const KIND_LABELS = {
   INCIDENT_DECLARED: 'Declared', STEP_STARTED: 'Step started', STEP_COMPLETED: 'Step done',
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
-  PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage'
+  PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
+  TEAM_MAIL: 'Team mail'
 };
 
 export function el(tag, attributes, ...children) {
