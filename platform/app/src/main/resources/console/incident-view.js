@@ -12,7 +12,8 @@ const KIND_LABELS = {
   INCIDENT_DECLARED: 'Declared', STEP_STARTED: 'Step started', STEP_COMPLETED: 'Step done',
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
   PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
-  KEY_TIME: 'Key time', LINK: 'Link', REOPENED: 'Reopened'
+  KEY_TIME: 'Key time', LINK: 'Link', REOPENED: 'Reopened', TEAM_MAIL: 'Team mail', ACTION_ITEM: 'Action item',
+  POSTMORTEM: 'Postmortem'
 };
 
 export function el(tag, attributes, ...children) {

@@ -164,18 +164,26 @@ class DatabaseIncidentInsights implements IncidentInsights {
                     return new Insights.Item(rs.getLong("id"), rs.getString("incident_key"), rs.getString("title"),
                             rs.getString("owner"), rs.getString("kind"), due, due.isBefore(today));
                 });
-        Map<String, int[]> byOwner = new TreeMap<>();
+        List<Insights.OwnerLoad> owners = new ArrayList<>();
+        load(items, Insights.Item::owner).forEach((owner, load) -> owners.add(new Insights.OwnerLoad(owner, load[0], load[1])));
+        List<Insights.IncidentLoad> incidents = new ArrayList<>();
+        load(items, Insights.Item::incidentKey)
+                .forEach((key, load) -> incidents.add(new Insights.IncidentLoad(key, load[0], load[1])));
+        int overdue = (int) items.stream().filter(Insights.Item::overdue).count();
+        return new Insights.ActionItems(today, items.size(), overdue, owners, incidents, items);
+    }
+
+    /** Open and overdue items per value of {@code key}, in the value's order. */
+    private static Map<String, int[]> load(List<Insights.Item> items, Function<Insights.Item, String> key) {
+        Map<String, int[]> loads = new TreeMap<>();
         for (Insights.Item item : items) {
-            int[] load = byOwner.computeIfAbsent(item.owner(), o -> new int[2]);
+            int[] load = loads.computeIfAbsent(key.apply(item), k -> new int[2]);
             load[0]++;
             if (item.overdue()) {
                 load[1]++;
             }
         }
-        List<Insights.OwnerLoad> owners = new ArrayList<>();
-        byOwner.forEach((owner, load) -> owners.add(new Insights.OwnerLoad(owner, load[0], load[1])));
-        int overdue = (int) items.stream().filter(Insights.Item::overdue).count();
-        return new Insights.ActionItems(today, items.size(), overdue, owners, items);
+        return loads;
     }
 
     /** One incident that counts, with what the figures need of it. */

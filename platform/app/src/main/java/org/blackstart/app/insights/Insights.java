@@ -47,11 +47,15 @@ public record Insights(String engine, String from, String to, String by, List<St
     public record VendorResponse(String month, String vendor, int cases, Figure response) {
     }
 
-    /** Open action items, and per owner how many are open and overdue (due before today, UTC). */
-    public record ActionItems(LocalDate today, int open, int overdue, List<OwnerLoad> byOwner, List<Item> items) {
+    /** Open action items, and per owner and per incident how many are open and overdue (due before today, UTC). */
+    public record ActionItems(LocalDate today, int open, int overdue, List<OwnerLoad> byOwner,
+                              List<IncidentLoad> byIncident, List<Item> items) {
     }
 
     public record OwnerLoad(String owner, int open, int overdue) {
+    }
+
+    public record IncidentLoad(String incidentKey, int open, int overdue) {
     }
 
     public record Item(long id, String incidentKey, String title, String owner, String kind, LocalDate dueOn,

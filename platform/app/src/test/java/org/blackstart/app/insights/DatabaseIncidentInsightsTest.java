@@ -236,6 +236,7 @@ class DatabaseIncidentInsightsTest {
         assertThat(items.overdue()).isEqualTo(2);
         assertThat(items.byOwner()).containsExactly(new Insights.OwnerLoad("commander", 1, 1),
                 new Insights.OwnerLoad("oncall-1", 2, 1));
+        assertThat(items.byIncident()).containsExactly(new Insights.IncidentLoad("INC-2026-0060", 3, 2));
         assertThat(items.items()).extracting(Insights.Item::title, Insights.Item::overdue).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Runbook for DB resync", true),
                 org.assertj.core.groups.Tuple.tuple("Second power feed", true),
