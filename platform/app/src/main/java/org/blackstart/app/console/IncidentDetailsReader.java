@@ -133,7 +133,8 @@ public class IncidentDetailsReader {
         jdbc.query("SELECT d.step, d.channel, r.language, d.state, COUNT(*) AS n, MIN(d.sent_at) AS first_sent, "
                 + "MAX(d.sent_at) AS last_sent FROM bs_delivery d LEFT JOIN bs_notice_recipient r ON r.incident_key = d.incident_key "
                 + "AND r.step = d.step AND r.channel = d.channel AND r.address = d.recipient WHERE d.incident_key = ? "
-                + "AND d.channel NOT LIKE 'vendor-case:%' GROUP BY d.step, d.channel, r.language, d.state", rs -> {
+                + "AND d.channel NOT LIKE 'vendor-case:%' AND d.channel NOT LIKE 'action-ticket:%' "
+                + "GROUP BY d.step, d.channel, r.language, d.state", rs -> {
                     String step = rs.getString("step");
                     if (PAGE_STEP.matcher(step).matches()) {
                         return;
