@@ -134,6 +134,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /incidents/", PUBLIC,
             "GET /incidents/{key}", PUBLIC,
             "GET /incidents/assets/{name}", PUBLIC,
+            "GET /incidents/{key}/postmortem", PUBLIC,
+            "GET /incidents/assets/postmortem-page.js", PUBLIC,
             "POST /status/subscribe", PUBLIC,
             "GET /status/confirm", PUBLIC,
             "GET /status/unsubscribe", PUBLIC,
@@ -154,6 +156,10 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/triage", COMMAND,
             "PUT /api/incidents/{key}/components/{component}", COMMAND,
             "GET /api/incidents/{key}/alerts", ANY_MEMBER,
+            // the postmortem: read by whoever runs incidents or talks to customers; asked for by commanders
+            "GET /api/incidents/{key}/postmortem", CUSTOMER_READERS,
+            "GET /api/incidents/{key}/postmortem.md", CUSTOMER_READERS,
+            "POST /api/incidents/{key}/postmortem", COMMAND,
             "GET /api/alerts", ANY_MEMBER,
             "GET /api/oncall/people", CUSTOMER_READERS,
             "GET /api/oncall/people/{id}", CUSTOMER_READERS, // and an on-call engineer their own record
