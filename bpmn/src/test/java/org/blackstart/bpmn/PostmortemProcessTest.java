@@ -173,6 +173,8 @@ class PostmortemProcessTest {
                 .isEqualTo(Instant.parse("2026-12-13T09:00:00Z"));
         org.assertj.core.api.Assertions.assertThat(task("HoldReviewMeeting", sev2).getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2026-12-17T09:00:00Z"));
+        org.assertj.core.api.Assertions.assertThat(task("WritePostmortem", sev2).getDueDate().toInstant())
+                .as("written before the meeting").isEqualTo(Instant.parse("2026-12-17T09:00:00Z"));
         assertThat(task("HoldReviewMeeting", sev1)).hasCandidateGroup("incident-commanders")
                 .hasName("Hold the postmortem review meeting for INC-2026-0104: Datacenter power lost");
     }
