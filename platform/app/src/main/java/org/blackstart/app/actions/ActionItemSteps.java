@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * The steps of {@code action-item.bpmn} that write the platform's own records, in the engine's transaction:
  * the ticket the tracker opened, and the item done.
  */
+// Public, with public methods: the engine's expression language calls only those.
 @Component("actionItemSteps")
-class ActionItemSteps {
+public class ActionItemSteps {
 
     private final ActionItemStore store;
     private final Timeline timeline;

@@ -163,6 +163,10 @@ class EndpointInventoryIT extends PlatformIT {
             "DELETE /api/incidents/{key}/timeline/{entryId}/pin", CUSTOMER_READERS,
             "GET /api/incidents/{key}/alerts", ANY_MEMBER,
             "GET /api/incidents/{key}/postmortem.pdf", CUSTOMER_READERS,
+            // action items: commanders record them; an item's owner or a commander marks it done (the API checks the owner)
+            "POST /api/incidents/{key}/actions", COMMAND,
+            "POST /api/actions/{id}/done", ANY_MEMBER,
+            "GET /api/actions", CUSTOMER_READERS,
             "GET /api/alerts", ANY_MEMBER,
             "GET /api/oncall/people", CUSTOMER_READERS,
             "GET /api/oncall/people/{id}", CUSTOMER_READERS, // and an on-call engineer their own record
