@@ -23,17 +23,17 @@ async function send(method, path, body) {
 
 const incidentPath = key => '/api/incidents/' + encodeURIComponent(key);
 
-/** Runs a change from a button, tells the outcome in {@code say}, then redraws the incident. */
+/** Runs a change from a button, tells a failure in {@code say}, then redraws the incident. */
 function clicked(button, work, say, refresh) {
   return async event => {
     event.preventDefault();
     button.disabled = true;
+    say('');
     try {
       await work();
-      if (say) say('');
       if (refresh) await refresh();
     } catch (e) {
-      if (say) say(e.message, true); else alert(e.message);
+      say(e.message, true);
     } finally {
       button.disabled = false;
     }
@@ -63,7 +63,7 @@ export function keyTimesSection(details) {
           + ' (recorded ' + when(h.recordedAt) + ')')))) : null);
 }
 
-function linkLine(key, link, refresh) {
+function linkLine(link, live) {
   const recurrence = link.kind === 'recurrence-of' && link.direction === 'outgoing';
   const target = link.targetType === 'incident'
     ? el('a', { href: '/incidents/' + encodeURIComponent(link.target), target: '_blank' }, link.target)
@@ -72,10 +72,10 @@ function linkLine(key, link, refresh) {
     ? [label(LINK_KINDS, link.kind) + ' ' + (link.targetType === 'incident' ? '' : label(TARGET_TYPES, link.targetType).toLowerCase() + ' '), target]
     : [target, ' is ' + label(LINK_KINDS, link.kind).toLowerCase() + ' this incident'];
   let remove = null;
-  if (link.direction === 'outgoing' && refresh) {
+  if (link.direction === 'outgoing' && live) {
     remove = el('button', { type: 'button', class: 'bs-unlink', title: 'Remove this link' }, 'Remove');
     remove.addEventListener('click', clicked(remove, () =>
-      send('DELETE', incidentPath(key) + '/links/' + link.id), null, refresh));
+      send('DELETE', incidentPath(live.key) + '/links/' + link.id), live.say, live.refresh));
   }
   return el('li', { class: 'bs-link-line' + (recurrence ? ' bs-recurrence' : ''), 'data-link': link.id },
     ...what,
@@ -87,18 +87,21 @@ function linkLine(key, link, refresh) {
     remove ? [' ', remove] : '');
 }
 
-/** Linked incidents; an earlier incident this one repeats comes first and stands out, with its postmortem. */
-export function linksSection(details, key, refresh) {
+/**
+ * Linked incidents; an earlier incident this one repeats comes first and stands out, with its postmortem.
+ * {@code live}: the incident's key, a redraw and where to tell a failure; absent in a read-only view.
+ */
+export function linksSection(details, live) {
   const links = (details.links || []).slice().sort((a, b) =>
     (b.kind === 'recurrence-of' && b.direction === 'outgoing') - (a.kind === 'recurrence-of' && a.direction === 'outgoing'));
   return el('section', { class: 'bs-section bs-links' },
     el('h3', {}, 'Linked incidents', el('span', { class: 'bs-count' }, ' (' + links.length + ')')),
     links.length === 0 ? el('p', { class: 'bs-none' }, 'No link.') :
-      el('ul', { class: 'bs-link-list' }, links.map(link => linkLine(key, link, refresh))));
+      el('ul', { class: 'bs-link-list' }, links.map(link => linkLine(link, live))));
 }
 
 /** The pin toggle of one timeline entry: pinned entries go into the postmortem's timeline. */
-export function pinToggle(key, line, refresh) {
+export function pinToggle(line, live) {
   const pinned = !!line.pinnedBy;
   const button = el('button', {
     type: 'button', class: 'bs-pin' + (pinned ? ' pinned' : ''), 'aria-pressed': pinned ? 'true' : 'false',
@@ -106,7 +109,7 @@ export function pinToggle(key, line, refresh) {
       : 'Pin for the postmortem'
   }, pinned ? '★' : '☆');
   button.addEventListener('click', clicked(button, () =>
-    send(pinned ? 'DELETE' : 'PUT', incidentPath(key) + '/timeline/' + line.id + '/pin'), null, refresh));
+    send(pinned ? 'DELETE' : 'PUT', incidentPath(live.key) + '/timeline/' + line.id + '/pin'), live.say, live.refresh));
   return button;
 }
 
@@ -170,5 +173,5 @@ export function recordPanel(key, refresh) {
     current = details.keyTimes || {};
     if (!timeForm.contains(document.activeElement) && !at.value) at.value = localValue(current[name.value] && current[name.value].at);
   };
-  return { node, update };
+  return { node, update, say };
 }

@@ -106,13 +106,13 @@ function summary(details) {
       el('li', { class: at ? 'done' : 'open' }, el('span', {}, label), ' ', el('time', { datetime: at || '' }, at ? when(at) : '—')))));
 }
 
-/** {@code live}: the incident's key and a redraw, for the pin toggles; absent in a read-only view. */
+/** {@code live}: the incident's key, a redraw and where to tell a failure, for the pin toggles; absent in a read-only view. */
 function timeline(details, live) {
   const lines = (details.timeline || []).slice().reverse();
   return section('Timeline, newest first', lines.length, lines.length === 0 ? none('Nothing yet.') :
     el('ol', { class: 'bs-timeline' + (live ? ' bs-pinnable' : '') }, lines.map(line => el('li', {
       class: 'kind-' + line.kind.toLowerCase() + (line.pinnedBy ? ' bs-pinned' : ''), 'data-entry': line.id },
-      live ? pinToggle(live.key, line, live.refresh) : null,
+      live ? pinToggle(line, live) : null,
       el('time', { datetime: line.at }, when(line.at)),
       el('span', { class: 'bs-kind' }, KIND_LABELS[line.kind] || line.kind),
       el('span', { class: 'bs-actor' }, line.actor || 'system'),
@@ -165,7 +165,7 @@ function statusPage(details) {
 }
 
 function sections(details, live) {
-  return [keyTimesSection(details), linksSection(details, live && live.key, live && live.refresh), timeline(details, live),
+  return [keyTimesSection(details), linksSection(details, live), timeline(details, live),
     notices(details), pages(details), statusPage(details), vendorCases(details), alerts(details)];
 }
 
@@ -291,7 +291,7 @@ export function mountIncident(container, key, options = {}) {
       }
       recordForms.update(details);
       head.replaceChildren(summary(details));
-      body.replaceChildren(...sections(details, { key, refresh }));
+      body.replaceChildren(...sections(details, { key, refresh, say: recordForms.say }));
       if (options.onLoad) options.onLoad(details);
     } catch (e) {
       if (stopped) return;
