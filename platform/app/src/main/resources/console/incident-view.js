@@ -14,6 +14,7 @@ const KIND_LABELS = {
   PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
   KEY_TIME: 'Key time', LINK: 'Link'
 };
+KIND_LABELS.ACTION_ITEM = 'Action item';
 
 export function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -164,9 +165,26 @@ function statusPage(details) {
       el('li', { class: 'bs-none' }, 'Phase: ' + page.phase)));
 }
 
+/** The postmortem's action items: overdue ones first, then open ones by due date, then those done. */
+function actionItems(details) {
+  const items = (details.actionItems || []).slice();
+  const rank = item => item.overdue ? 0 : item.status === 'open' ? 1 : 2;
+  items.sort((a, b) => rank(a) - rank(b) || String(a.dueOn).localeCompare(String(b.dueOn)) || a.id - b.id);
+  const open = items.filter(item => item.status === 'open').length;
+  const state = item => item.overdue ? el('span', { class: 'bs-overdue' }, 'OVERDUE')
+    : item.status === 'open' ? 'open' : el('span', { class: 'bs-done' }, 'done' + (item.closedBy ? ' (' + item.closedBy + ')' : ''));
+  const ticket = item => !item.ticketKey ? '-' : item.ticketUrl && /^https?:\/\//.test(item.ticketUrl)
+    ? el('a', { href: item.ticketUrl, target: '_blank', rel: 'noopener' }, item.ticketKey) : item.ticketKey;
+  return section('Action items', items.length === 0 ? undefined : open + ' open of ' + items.length,
+    items.length === 0 ? none('No action item yet.') :
+      el('div', { class: 'bs-action-items' }, table(['#', 'Action', 'Kind', 'Owner', 'Due', 'State', 'Ticket'], items.map(item =>
+        [String(item.id), item.title, item.kind, item.owner, item.dueOn, state(item), ticket(item)]))));
+}
+
 function sections(details, live) {
   return [keyTimesSection(details), linksSection(details, live), timeline(details, live),
-    notices(details), pages(details), statusPage(details), vendorCases(details), alerts(details)];
+    notices(details), pages(details), statusPage(details), vendorCases(details), alerts(details),
+    actionItems(details)];
 }
 
 /** The read-only view: the same in the tab and on the page. */

@@ -10,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.blackstart.testkit.jira.JiraServiceDeskSimulation;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,6 +89,79 @@ class ActionItemsIT extends PlatformIT {
         assertThat(listed("commander", "/api/actions?status=open&incident=" + key)).isEmpty();
         assertThat(api().send("commander", HttpMethod.POST, "/api/actions/" + id + "/done", null).getStatusCode().value())
                 .as("done twice").isEqualTo(409);
+        String ticket = api().json(done).path("ticketKey").asText();
+        assertThat(ticket).as("the team's Jira took the item").startsWith(JiraServiceDeskSimulation.TEAM_PROJECT + "-");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(TEAM_JIRA.issue(ticket).status()).as("closed in Jira too").isEqualTo("Done"));
+    }
+
+    @Test
+    void theItemsIssueInTheTeamsJiraFinishedThereClosesTheItemAndAForgedReportChangesNothing() {
+        // given: an item whose issue the team's Jira opened
+        String key = api().declare("commander", "Rack B PDU firmware crashed twice");
+        ResponseEntity<String> created = api().send("commander", HttpMethod.POST, actions(key), """
+                {"title": "Update the rack B PDU firmware", "owner": "oncall-2", "kind": "mitigate"}""");
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        long id = api().json(created).path("id").asLong();
+        JsonNode opened = await().atMost(Duration.ofSeconds(30)).until(() -> item("commander", key, id),
+                item -> !item.path("ticketKey").asText().isEmpty());
+        String ticket = opened.path("ticketKey").asText();
+        assertThat(opened.path("ticketSystem").asText()).isEqualTo("jira");
+        assertThat(opened.path("ticketUrl").asText()).isEqualTo(TEAM_JIRA.baseUrl() + "/browse/" + ticket);
+        JiraServiceDeskSimulation.Issue issue = TEAM_JIRA.issue(ticket);
+        assertThat(issue.summary()).isEqualTo("[" + key + "] Update the rack B PDU firmware");
+        assertThat(issue.dueDate()).isEqualTo(api().json(created).path("dueOn").asText());
+        assertThat(lines(api().incident("commander", key))).contains("action item #" + id + ": ticket " + ticket + " opened in jira");
+
+        // when: a forged report that the issue was finished
+        String body = JiraServiceDeskSimulation.issueFinished(issue, "61" + id, "To Do");
+        String before = state(key);
+        ResponseEntity<String> forged = webhook(body, JiraServiceDeskSimulation.sign("a-guess-at-the-team-webhook-secret", body));
+
+        // then
+        assertThat(forged.getStatusCode().value()).isEqualTo(401);
+        assertThat(state(key)).isEqualTo(before);
+        assertThat(item("commander", key, id).path("status").asText()).isEqualTo("open");
+
+        // when: a team member finishes the issue in Jira and Jira reports it, signed
+        TEAM_JIRA.teamMemberFinishes(ticket);
+        ResponseEntity<String> reported = webhook(body, JiraServiceDeskSimulation.sign(JiraServiceDeskSimulation.TEAM_WEBHOOK_SECRET, body));
+
+        // then: the item is done, by the person who finished it there, and Jira is not asked to close it again
+        assertThat(reported.getStatusCode().value()).as(reported.getBody()).isEqualTo(200);
+        assertThat(api().json(reported).path("outcome").asText()).isEqualTo("CLOSED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(item("commander", key, id).path("status").asText()).isEqualTo("done"));
+        assertThat(item("commander", key, id).path("closedBy").asText()).isEqualTo(JiraServiceDeskSimulation.TEAM_MEMBER);
+        assertThat(ownTask("oncall-2", key)).isNull();
+        assertThat(lines(api().incident("commander", key))).contains("action item #" + id
+                + " 'Update the rack B PDU firmware' (mitigate) done: ticket " + ticket + " closed in jira by "
+                + JiraServiceDeskSimulation.TEAM_MEMBER);
+        assertThat(TEAM_JIRA.requests("POST", "/rest/api/3/issue/" + ticket + "/transitions")).isEmpty();
+
+        // when: Jira delivers the same report again
+        String after = state(key);
+        ResponseEntity<String> again = webhook(body, JiraServiceDeskSimulation.sign(JiraServiceDeskSimulation.TEAM_WEBHOOK_SECRET, body));
+
+        // then
+        assertThat(api().json(again).path("outcome").asText()).isEqualTo("ALREADY_DONE");
+        assertThat(state(key)).isEqualTo(after);
+    }
+
+    private JsonNode item(String user, String key, long id) {
+        for (JsonNode item : api().json(api().send(user, HttpMethod.GET, "/api/actions?incident=" + key, null))) {
+            if (item.path("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("no action item " + id + " in " + key);
+    }
+
+    private ResponseEntity<String> webhook(String body, String signature) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Hub-Signature", signature);
+        return http.exchange("/api/vendor-webhooks/jira/actions", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
     @Test

@@ -145,6 +145,8 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/alerts/grafana", OWN_CREDENTIAL,
             "POST /api/events", OWN_CREDENTIAL,
             "POST /api/heartbeats/{name}", OWN_CREDENTIAL,
+            // vendors' Jira desks and the team's own Jira (account "actions", PlatformIT configures it), signed per account
+            "POST /api/vendor-webhooks/jira/{account}", OWN_CREDENTIAL,
 
             // incidents and paging
             "GET /api/incidents", ANY_MEMBER,

@@ -1,6 +1,7 @@
 package org.blackstart.app.e2e;
 
 import org.blackstart.testkit.LocalServers;
+import org.blackstart.testkit.jira.JiraServiceDeskSimulation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,6 +17,8 @@ public abstract class PlatformIT {
 
     private static final int SMTP_PORT = LocalServers.freeLoopbackPort();
     private static final int IMAP_PORT = LocalServers.freeLoopbackPort();
+    /** The team's own Jira, where action items become issues; one site for the whole shared context. */
+    protected static final JiraServiceDeskSimulation TEAM_JIRA = JiraServiceDeskSimulation.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -26,6 +29,12 @@ public abstract class PlatformIT {
         registry.add("blackstart.bridge.retry-backoff", () -> "1s");
         // Most tests subscribe from 127.0.0.1, all in this one context; limit tests use other addresses.
         registry.add("blackstart.statuspage.subscribe-limits.per-client-address", () -> 10);
+        registry.add("blackstart.plugins.jira.actions.base-url", () -> TEAM_JIRA.baseUrl().toString());
+        registry.add("blackstart.plugins.jira.actions.email", () -> JiraServiceDeskSimulation.EMAIL);
+        registry.add("blackstart.plugins.jira.actions.api-token", () -> JiraServiceDeskSimulation.API_TOKEN);
+        registry.add("blackstart.plugins.jira.actions.project", () -> JiraServiceDeskSimulation.TEAM_PROJECT);
+        registry.add("blackstart.plugins.jira.actions.own-account-id", () -> JiraServiceDeskSimulation.OWN_ACCOUNT_ID);
+        registry.add("blackstart.plugins.jira.actions.webhook-secret", () -> JiraServiceDeskSimulation.TEAM_WEBHOOK_SECRET);
     }
 
     @Autowired

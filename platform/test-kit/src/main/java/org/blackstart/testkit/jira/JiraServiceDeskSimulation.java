@@ -57,6 +57,11 @@ import org.blackstart.testkit.LocalServers;
  * {@code errorMessages}/{@code errors} from the platform; 401 without valid credentials, 404 for
  * unknown requests and desks. Webhook deliveries are built by {@link #commentCreated} and
  * {@link #issueUpdated} and signed by {@link #sign} as Jira signs them ({@code X-Hub-Signature}).
+ * The same site holds the team's own project {@link #TEAM_PROJECT} for action items: {@code POST /rest/api/3/issue}
+ * (fields project key, issuetype name, summary, description in Atlassian Document Format, duedate, labels; 201 with
+ * {@code id}, {@code key}, {@code self}; 400 with {@code errors} per field), {@code GET /rest/api/3/search/jql}
+ * (by project and label), the issue's transitions ("Start progress", "Done"), and {@link #issueFinished} for the
+ * webhook delivery of a team member finishing one.
  */
 public final class JiraServiceDeskSimulation implements AutoCloseable {
 
@@ -72,10 +77,18 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
     public static final String VENDOR_AGENT = "Vera Vendor";
     public static final String WEBHOOK_SECRET = "jira-webhook-secret-7f3a9c2e51d84b06";
     public static final Set<String> PRIORITIES = Set.of("Highest", "High", "Medium", "Low", "Lowest");
+    /** The team's own project on the same site, where action items become issues (platform API v3). */
+    public static final String TEAM_PROJECT = "OPS";
+    public static final String TEAM_WEBHOOK_SECRET = "team-jira-webhook-secret-4c1d8e2f9a7b";
+    public static final String TEAM_MEMBER_ID = "712020:5d3c1b2a-team";
+    public static final String TEAM_MEMBER = "Tara Team";
 
     /** Statuses of the site's workflow, with their category. */
     private static final Map<String, String> CATEGORIES = Map.of("Waiting for support", "new",
-            "In Progress", "indeterminate", "Waiting for customer", "indeterminate", "Resolved", "done", "Closed", "done");
+            "In Progress", "indeterminate", "Waiting for customer", "indeterminate", "Resolved", "done", "Closed", "done",
+            "To Do", "new", "Done", "done");
+    /** The workflow of the team's project's issues: transition name to target status. */
+    private static final Map<String, String> TEAM_WORKFLOW = Map.of("Start progress", "In Progress", "Done", "Done");
 
     /** A comment on a request. */
     public record Comment(String id, String body, boolean isPublic, String authorAccountId) {
@@ -96,6 +109,12 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
         private volatile String status = "Waiting for support";
         private final List<Comment> comments = Collections.synchronizedList(new ArrayList<>());
         private final List<Attachment> attachments = Collections.synchronizedList(new ArrayList<>());
+        /** Set for issues created through the platform API ({@code POST /rest/api/3/issue}) in a project. */
+        private String project;
+        private String issueType;
+        private String dueDate;
+        private List<String> labels = List.of();
+        private JsonNode descriptionDocument;
 
         Issue(String id, String key, String summary, String description, String raisedOnBehalfOf) {
             this.id = id;
@@ -103,6 +122,29 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
             this.summary = summary;
             this.description = description;
             this.raisedOnBehalfOf = raisedOnBehalfOf;
+        }
+
+        /** The project of an issue created through the platform API; {@code null} for service desk requests. */
+        public String project() {
+            return project;
+        }
+
+        public String issueType() {
+            return issueType;
+        }
+
+        /** {@code duedate} as sent, e.g. {@code 2026-12-22}. */
+        public String dueDate() {
+            return dueDate;
+        }
+
+        public List<String> labels() {
+            return labels;
+        }
+
+        /** The description as sent, in Atlassian Document Format. */
+        public JsonNode descriptionDocument() {
+            return descriptionDocument;
         }
 
         public String id() {
@@ -177,6 +219,11 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
     /** The vendor's agent moves {@code key} to {@code status}, as the webhook tests then report it. */
     public void vendorMoves(String key, String status) {
         issue(key).status = status;
+    }
+
+    /** A team member finishes the issue in Jira (moves it to Done), as the webhook tests then report it. */
+    public void teamMemberFinishes(String key) {
+        issue(key).status = "Done";
     }
 
     /** The site's workflow offers only {@code transitions} (name to target status) from now on. */
@@ -317,6 +364,14 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
         return event;
     }
 
+    /**
+     * The {@code jira:issue_updated} delivery of {@link #TEAM_MEMBER} moving an issue of the team's project from
+     * {@code from} to Done, as Jira sends it to the webhook registered for the project.
+     */
+    public static String issueFinished(Issue issue, String changelogId, String from) {
+        return issueUpdatedEvent(issue, changelogId, from, "Done", null, TEAM_MEMBER_ID, TEAM_MEMBER).toString();
+    }
+
     private static ObjectNode issueNode(Issue issue, String status, String resolution) {
         ObjectNode node = JSON.createObjectNode().put("id", issue.id())
                 .put("self", "https://vendor.atlassian.net/rest/api/2/issue/" + issue.id()).put("key", issue.key());
@@ -391,6 +446,12 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
                 if (path.equals("/rest/servicedeskapi/request")) {
                     return method.equals("POST") ? create(request) : search(request);
                 }
+                if (path.equals("/rest/api/3/issue") && method.equals("POST")) {
+                    return createIssue(request);
+                }
+                if (path.equals("/rest/api/3/search/jql") && method.equals("GET")) {
+                    return searchJql(request);
+                }
                 Matcher temporaryFile = TEMPORARY.matcher(path);
                 if (temporaryFile.matches() && method.equals("POST")) {
                     return upload(request, temporaryFile.group(1));
@@ -460,6 +521,75 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
                     fields.path("description").asText(""), body.path("raiseOnBehalfOf").asText(null));
             issues.add(issue);
             return json(201, requestNode(issue));
+        }
+
+        /** {@code POST /rest/api/3/issue}: fields project (key), issuetype (name), summary, description (ADF), duedate, labels. */
+        private ResponseDefinition createIssue(Request request) throws IOException {
+            JsonNode fields = JSON.readTree(request.getBodyAsString()).path("fields");
+            ObjectNode errors = JSON.createObjectNode();
+            String project = fields.path("project").path("key").asText("");
+            if (!TEAM_PROJECT.equals(project)) {
+                errors.put("project", "valid project is required");
+            }
+            if (!"Task".equals(fields.path("issuetype").path("name").asText(""))) {
+                errors.put("issuetype", "Specify an issue type");
+            }
+            String summary = fields.path("summary").asText("");
+            if (summary.isBlank()) {
+                errors.put("summary", "You must specify a summary of the issue.");
+            } else if (summary.length() > 255) {
+                errors.put("summary", "Summary must be less than 255 characters.");
+            }
+            JsonNode description = fields.path("description");
+            if (!description.isMissingNode() && !"doc".equals(description.path("type").asText())) {
+                errors.put("description", "Operation value must be an Atlassian Document (see the Atlassian Document Format).");
+            }
+            String due = fields.path("duedate").asText(null);
+            if (due != null && !due.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                errors.put("duedate", "Error parsing date string: " + due);
+            }
+            if (!errors.isEmpty()) {
+                ObjectNode error = JSON.createObjectNode();
+                error.putArray("errorMessages");
+                error.set("errors", errors);
+                return json(400, error);
+            }
+            int n = ids.incrementAndGet();
+            Issue issue = new Issue(Integer.toString(10_000 + n), project + "-" + n, summary, "", null);
+            issue.project = project;
+            issue.issueType = fields.path("issuetype").path("name").asText();
+            issue.dueDate = due;
+            List<String> labels = new ArrayList<>();
+            fields.path("labels").forEach(label -> labels.add(label.asText()));
+            issue.labels = List.copyOf(labels);
+            issue.descriptionDocument = description.isMissingNode() ? null : description;
+            issue.status = "To Do";
+            issues.add(issue);
+            return json(201, JSON.createObjectNode().put("id", issue.id()).put("key", issue.key())
+                    .put("self", base + "/rest/api/3/issue/" + issue.id()));
+        }
+
+        /** {@code GET /rest/api/3/search/jql}: the part of JQL the plugins use, {@code project = "X" AND labels = "y"}. */
+        private ResponseDefinition searchJql(Request request) {
+            String jql = query(request, "jql");
+            Matcher project = Pattern.compile("project\\s*=\\s*\"?([A-Z0-9_]+)\"?").matcher(jql == null ? "" : jql);
+            Matcher label = Pattern.compile("labels\\s*=\\s*\"?([^\"\\s]+)\"?").matcher(jql == null ? "" : jql);
+            if (jql == null || !project.find() || !label.find()) {
+                ObjectNode error = JSON.createObjectNode();
+                error.putArray("errorMessages").add("The simulation understands only project = X AND labels = y");
+                return json(400, error);
+            }
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode found = answer.putArray("issues");
+            for (Issue issue : issues) {
+                if (project.group(1).equals(issue.project()) && issue.labels().contains(label.group(1))) {
+                    ObjectNode node = found.addObject().put("id", issue.id()).put("key", issue.key())
+                            .put("self", base + "/rest/api/3/issue/" + issue.id());
+                    node.putObject("fields").put("summary", issue.summary());
+                }
+            }
+            answer.put("isLast", true);
+            return json(200, answer);
         }
 
         private ResponseDefinition search(Request request) {
@@ -546,7 +676,8 @@ public final class JiraServiceDeskSimulation implements AutoCloseable {
             ObjectNode answer = JSON.createObjectNode();
             ArrayNode list = answer.putArray("transitions");
             int id = 11;
-            for (Map.Entry<String, String> step : new java.util.TreeMap<>(workflow).entrySet()) {
+            Map<String, String> steps = issue.project() == null ? workflow : TEAM_WORKFLOW;
+            for (Map.Entry<String, String> step : new java.util.TreeMap<>(steps).entrySet()) {
                 if (!step.getValue().equals(issue.status())) {
                     ObjectNode transition = list.addObject().put("id", Integer.toString(id)).put("name", step.getKey())
                             .put("hasScreen", false);

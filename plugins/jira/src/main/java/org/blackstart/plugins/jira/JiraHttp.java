@@ -37,12 +37,12 @@ final class JiraHttp {
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
 
     private final String accountName;
-    private final JiraProperties.Account account;
+    private final JiraSite account;
     private final Duration timeout;
     private final HttpClient http;
     private final AccountHealth health;
 
-    JiraHttp(String accountName, JiraProperties.Account account, Duration timeout, AccountHealth health) {
+    JiraHttp(String accountName, JiraSite account, Duration timeout, AccountHealth health) {
         this.accountName = accountName;
         this.account = account;
         this.timeout = timeout;

@@ -32,13 +32,95 @@ public record JiraProperties(
                 String, @Valid @NotNull Account> accounts,
         @NotNull @DefaultValue("10s") Duration requestTimeout,
         @NotNull @DefaultValue("2m") Duration claimLease,
-        @DefaultValue("Jira Service Management Cloud") List<String> dependsOn) {
+        @DefaultValue("Jira Service Management Cloud") List<String> dependsOn,
+        @Valid Actions actions) {
 
     public static final String PREFIX = "blackstart.plugins.jira";
+    /** The webhook account name of the team's own tracker: {@code POST /api/vendor-webhooks/jira/actions}. */
+    public static final String ACTIONS = "actions";
 
     public JiraProperties {
         accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    @AssertTrue(message = "no vendor account may be named 'actions': that name is the webhook of the team's tracker "
+            + "(blackstart.plugins.jira.actions)")
+    boolean isActionsNameFree() {
+        return !accounts.containsKey(ACTIONS);
+    }
+
+    /**
+     * The team's own Jira, where postmortem action items become issues ({@code actions.ticket.open} and
+     * {@code .close}); off when not configured.
+     *
+     * @param baseUrl        the site, e.g. {@code https://team.atlassian.net}
+     * @param email          the Atlassian account's e-mail, for HTTP Basic with {@code apiToken}
+     * @param apiToken       an Atlassian API token; a secret
+     * @param bearerToken    instead of e-mail and API token: an OAuth 2.0 or personal access token; a secret
+     * @param project        the key of the project the issues are created in, e.g. {@code OPS}
+     * @param issueType      the issue type's name
+     * @param labels         labels every action item's issue carries
+     * @param doneTransition names of the workflow transitions (or target statuses) that finish an issue, tried in order
+     * @param ownAccountId   the API user's account id, so its own changes coming back by webhook are told apart
+     * @param webhookSecret  the secret of the Jira webhook that reports to {@code /api/vendor-webhooks/jira/actions}
+     */
+    public record Actions(
+            @NotNull URI baseUrl,
+            String email,
+            String apiToken,
+            String bearerToken,
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a Jira project key, e.g. OPS") String project,
+            @NotBlank @DefaultValue("Task") String issueType,
+            @DefaultValue({"blackstart", "action-item"}) List<String> labels,
+            @DefaultValue("Done") List<String> doneTransition,
+            String ownAccountId,
+            @NotBlank String webhookSecret) implements JiraSite {
+
+        public Actions {
+            labels = Account.clean(labels);
+            doneTransition = Account.clean(doneTransition);
+        }
+
+        @AssertTrue(message = "give either email and api-token (HTTP Basic) or bearer-token, not both and not neither")
+        boolean isAuthenticationComplete() {
+            boolean basic = Account.present(email) && Account.present(apiToken);
+            return basic != Account.present(bearerToken);
+        }
+
+        /** An assertion rather than {@code @Size}: a rejected value would show the secret in the startup failure. */
+        @AssertTrue(message = "webhook-secret must be at least 24 characters: it is all that authenticates a webhook")
+        boolean isWebhookSecretLongEnough() {
+            return webhookSecret == null || webhookSecret.isBlank() || webhookSecret.length() >= 24;
+        }
+
+        @AssertTrue(message = "base-url must be an absolute http(s) URL without query, e.g. https://team.atlassian.net")
+        boolean isBaseUrlUsable() {
+            return Account.usable(baseUrl);
+        }
+
+        @AssertTrue(message = "done-transition needs at least one transition name")
+        boolean isDoneTransitionNamed() {
+            return !doneTransition.isEmpty();
+        }
+
+        @Override
+        public String base() {
+            String base = baseUrl.toString();
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+
+        @Override
+        public boolean usesBearer() {
+            return Account.present(bearerToken);
+        }
+
+        @Override
+        public String toString() {
+            return "Actions[baseUrl=" + baseUrl + ", email=" + email + ", apiToken=" + Account.masked(apiToken)
+                    + ", bearerToken=" + Account.masked(bearerToken) + ", project=" + project + ", issueType=" + issueType
+                    + ", webhookSecret=" + Account.masked(webhookSecret) + "]";
+        }
     }
 
     /** The account {@code name}, or {@code null} when none is configured under that name. */
@@ -83,7 +165,7 @@ public record JiraProperties(
             @DefaultValue("Waiting for customer") List<String> requestStatuses,
             @DefaultValue({"Resolved", "Done"}) List<String> resolvedStatuses,
             @DefaultValue("Closed") List<String> closedStatuses,
-            @DefaultValue({"Won't Do", "Not a bug"}) List<String> disputeResolutions) {
+            @DefaultValue({"Won't Do", "Not a bug"}) List<String> disputeResolutions) implements JiraSite {
 
         private static final Map<String, String> ATLASSIAN_PRIORITIES =
                 Map.of("P1", "Highest", "P2", "High", "P3", "Medium", "P4", "Low");
@@ -117,6 +199,10 @@ public record JiraProperties(
 
         @AssertTrue(message = "base-url must be an absolute http(s) URL without query, e.g. https://vendor.atlassian.net")
         boolean isBaseUrlUsable() {
+            return usable(baseUrl);
+        }
+
+        static boolean usable(URI baseUrl) {
             return baseUrl == null || (baseUrl.isAbsolute() && baseUrl.getHost() != null && baseUrl.getRawQuery() == null
                     && ("https".equalsIgnoreCase(baseUrl.getScheme()) || "http".equalsIgnoreCase(baseUrl.getScheme())));
         }
@@ -138,12 +224,14 @@ public record JiraProperties(
         }
 
         /** The site without a trailing slash, ready for a path. */
-        String base() {
+        @Override
+        public String base() {
             String base = baseUrl.toString();
             return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         }
 
-        boolean usesBearer() {
+        @Override
+        public boolean usesBearer() {
             return present(bearerToken);
         }
 
@@ -151,7 +239,7 @@ public record JiraProperties(
             return value != null && !value.isBlank();
         }
 
-        private static List<String> clean(List<String> names) {
+        static List<String> clean(List<String> names) {
             return names == null ? List.of() : names.stream().filter(Account::present).map(String::strip).toList();
         }
 
@@ -163,7 +251,7 @@ public record JiraProperties(
                     + ", webhookSecret=" + masked(webhookSecret) + ", closeTransition=" + closeTransition + "]";
         }
 
-        private static String masked(String secret) {
+        static String masked(String secret) {
             return present(secret) ? "******" : "none";
         }
     }

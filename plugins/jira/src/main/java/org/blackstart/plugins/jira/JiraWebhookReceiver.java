@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.blackstart.spi.ActionTickets;
 import org.blackstart.spi.vendor.VendorInbox;
 import org.blackstart.spi.vendor.VendorMessage;
 import org.slf4j.Logger;
@@ -25,10 +26,13 @@ final class JiraWebhookReceiver implements Processor {
 
     private final JiraProperties properties;
     private final VendorInbox inbox;
+    private final ActionTickets actionTickets;
 
-    JiraWebhookReceiver(JiraProperties properties, VendorInbox inbox) {
+    /** @param actionTickets where the team's Jira reports finished action items; {@code null} when the platform has none */
+    JiraWebhookReceiver(JiraProperties properties, VendorInbox inbox, ActionTickets actionTickets) {
         this.properties = properties;
         this.inbox = inbox;
+        this.actionTickets = actionTickets;
     }
 
     @Override
@@ -43,6 +47,10 @@ final class JiraWebhookReceiver implements Processor {
         reply.removeHeaders("*");
         String instance = PATH + "/" + accountName;
 
+        if (JiraProperties.ACTIONS.equals(accountName) && properties.actions() != null) {
+            actionDelivery(body, signature, reply, instance);
+            return;
+        }
         JiraProperties.Account account = properties.account(accountName);
         if (account == null || !JiraWebhookSignature.matches(account.webhookSecret(), body, signature)) {
             LOG.warn("BLACKSTART-JIRA-001 refused a webhook delivery to {}: {}", instance,
@@ -82,6 +90,49 @@ final class JiraWebhookReceiver implements Processor {
         }
         VendorMessage message = reading.message();
         answer.put("outcome", outcome.name()).put("kind", message.kind().name()).put("messageId", message.messageId());
+        ok(reply, answer);
+    }
+
+    /** A delivery from the team's own Jira: an action item's issue finished there closes the item. */
+    private void actionDelivery(byte[] body, String signature, Message reply, String instance) {
+        JiraProperties.Actions actions = properties.actions();
+        if (!JiraWebhookSignature.matches(actions.webhookSecret(), body, signature)) {
+            LOG.warn("BLACKSTART-JIRA-001 refused a webhook delivery to {}: {}", instance,
+                    signature == null ? "no " + JiraWebhookSignature.HEADER : "signature does not match");
+            problem(reply, 401, "Unauthorized", JiraWebhookSignature.HEADER
+                    + " is missing or does not match the webhook secret of the team's Jira", instance);
+            return;
+        }
+        JiraActionEvents.Reading reading;
+        try {
+            JsonNode event = JiraHttp.JSON.readTree(body);
+            if (event == null || !event.isObject()) {
+                throw new JiraEvents.MalformedEvent("the body is not a JSON object");
+            }
+            reading = JiraActionEvents.read(actions, event);
+        } catch (IOException | JiraEvents.MalformedEvent e) {
+            String detail = e instanceof JiraEvents.MalformedEvent ? e.getMessage() : "the body is not a JSON object";
+            LOG.warn("BLACKSTART-JIRA-002 signed webhook delivery to {} is unusable: {}", instance, detail);
+            problem(reply, 400, "Bad Request", detail, instance);
+            return;
+        }
+        ObjectNode answer = JiraHttp.JSON.createObjectNode();
+        if (reading.issueKey() == null || actionTickets == null) {
+            answer.put("ignored", reading.issueKey() == null ? reading.ignored() : "the platform takes no action items");
+            ok(reply, answer);
+            return;
+        }
+        ActionTickets.Outcome outcome;
+        try {
+            outcome = actionTickets.closed(JiraCases.SYSTEM, reading.issueKey(), reading.closedBy());
+        } catch (RuntimeException e) {
+            LOG.error("BLACKSTART-JIRA-004 the close of action item issue {} could not be recorded; Jira will send it again",
+                    reading.issueKey(), e);
+            reply.setHeader("Retry-After", "30");
+            problem(reply, 503, "Service Unavailable", "the close could not be recorded; send it again", instance);
+            return;
+        }
+        answer.put("outcome", outcome.name()).put("issue", reading.issueKey());
         ok(reply, answer);
     }
 

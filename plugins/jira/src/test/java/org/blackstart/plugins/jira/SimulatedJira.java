@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.blackstart.spi.ActionTicket;
 import org.blackstart.spi.DeliveryLedger;
 import org.blackstart.spi.vendor.CaseEvidence;
 import org.blackstart.spi.vendor.VendorCase;
@@ -29,7 +30,35 @@ final class SimulatedJira {
 
     static JiraProperties properties(JiraProperties.Account account) {
         return new JiraProperties(Map.of(ACCOUNT, account), Duration.ofSeconds(5), Duration.ofMinutes(2),
-                List.of("Jira Service Management Cloud"));
+                List.of("Jira Service Management Cloud"), null);
+    }
+
+    /** The team's own project on the simulated site, for action items. */
+    static JiraProperties.Actions actions(JiraServiceDeskSimulation jira, String project) {
+        return new JiraProperties.Actions(jira.baseUrl(), JiraServiceDeskSimulation.EMAIL, JiraServiceDeskSimulation.API_TOKEN,
+                null, project, "Task", List.of("blackstart", "action-item"), List.of("Done"),
+                JiraServiceDeskSimulation.OWN_ACCOUNT_ID, JiraServiceDeskSimulation.TEAM_WEBHOOK_SECRET);
+    }
+
+    static JiraProperties actionsOnly(JiraProperties.Actions actions) {
+        return new JiraProperties(Map.of(), Duration.ofSeconds(5), Duration.ofMinutes(2),
+                List.of("Jira Cloud"), actions);
+    }
+
+    /** The variables action-item gives an {@code actions.ticket.*} task. */
+    static Map<String, Object> actionItem(String ticketKey) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ActionTicket.Variables.ITEM_ID, 3L);
+        variables.put(ActionTicket.Variables.TITLE, "Add second feed to rack B");
+        variables.put(ActionTicket.Variables.KIND, "prevent");
+        variables.put(ActionTicket.Variables.OWNER, "oncall-1");
+        variables.put(ActionTicket.Variables.DUE_ON, "2026-12-22");
+        variables.put(ActionTicket.Variables.LINK, "https://blackstart.example/incidents/INC-2026-0042");
+        if (ticketKey != null) {
+            variables.put(ActionTicket.Results.TICKET_SYSTEM, "jira");
+            variables.put(ActionTicket.Results.TICKET_KEY, ticketKey);
+        }
+        return variables;
     }
 
     static JiraProperties properties(JiraServiceDeskSimulation jira) {
