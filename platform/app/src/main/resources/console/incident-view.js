@@ -12,7 +12,7 @@ const KIND_LABELS = {
   INCIDENT_DECLARED: 'Declared', STEP_STARTED: 'Step started', STEP_COMPLETED: 'Step done',
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
   PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
-  KEY_TIME: 'Key time', LINK: 'Link'
+  KEY_TIME: 'Key time', LINK: 'Link', TEAM_MAIL: 'Team mail'
 };
 KIND_LABELS.ACTION_ITEM = 'Action item';
 

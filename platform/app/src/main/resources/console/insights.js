@@ -21,7 +21,7 @@ function svg(tag, attributes, ...children) {
   return node;
 }
 
-/** 5400 → "1 h 30 min"; people compare these across months, so minutes stay visible under a day. */
+/** 5400 → "1 h 30 min", 28800 → "8 h"; minutes stay visible under a day, people compare them across months. */
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return '–';
   const negative = seconds < 0;
@@ -29,8 +29,9 @@ function duration(seconds) {
   const d = Math.floor(s / 86400); s -= d * 86400;
   const h = Math.floor(s / 3600); s -= h * 3600;
   const m = Math.floor(s / 60); s -= m * 60;
-  const parts = d > 0 ? [d + ' d', h + ' h'] : h > 0 ? [h + ' h', m + ' min'] : m > 0 ? [m + ' min'] : [s + ' s'];
-  return (negative ? '−' : '') + parts.join(' ');
+  const parts = d > 0 ? [[d, 'd'], [h, 'h']] : h > 0 ? [[h, 'h'], [m, 'min']] : m > 0 ? [[m, 'min']] : [[s, 's']];
+  const shown = parts.filter(([value], i) => i === 0 || value > 0).map(([value, unit]) => value + ' ' + unit);
+  return (negative ? '−' : '') + shown.join(' ');
 }
 
 function axisUnit(maxSeconds) {
@@ -39,25 +40,30 @@ function axisUnit(maxSeconds) {
   return [60, 'minutes'];
 }
 
-function niceMax(value) {
-  if (value <= 0) return 1;
-  const power = Math.pow(10, Math.floor(Math.log10(value)));
-  return [1, 2, 2.5, 5, 10].map(f => f * power).find(v => v >= value);
+/** Gridlines at round steps (1, 2, 2.5, 5 × 10ⁿ), about four of them, the top one above the largest value. */
+function scale(value, whole) {
+  const raw = Math.max(value, whole ? 1 : 1e-9) / 4;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  let step = [1, 2, 2.5, 5, 10].map(f => f * power).find(v => v >= raw);
+  if (whole) step = Math.max(1, Math.ceil(step));
+  const top = Math.max(step, Math.ceil(value / step - 1e-9) * step);
+  return { step, top, ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step) };
+}
+
+function tick(value) {
+  return String(+value.toFixed(2));
 }
 
 /** A bar chart of counts per month. */
 function countChart(months, counts) {
   const width = 640, height = 200, left = 36, bottom = 26, top = 10;
-  const max = niceMax(Math.max(1, ...counts));
+  const axis = scale(Math.max(0, ...counts), true);
   const band = (width - left - 8) / months.length;
-  const y = v => top + (height - top - bottom) * (1 - v / max);
+  const y = v => top + (height - top - bottom) * (1 - v / axis.top);
   const chart = svg('svg', { class: 'bs-chart', viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': 'Incidents per month' });
-  for (let i = 0; i <= 4; i++) {
-    const v = max * i / 4;
-    chart.append(svg('line', { class: 'bs-grid', x1: left, x2: width - 8, y1: y(v), y2: y(v) }),
-      svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, Number.isInteger(v) ? v : v.toFixed(1)));
-  }
+  axis.ticks.forEach(v => chart.append(svg('line', { class: 'bs-grid', x1: left, x2: width - 8, y1: y(v), y2: y(v) }),
+    svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, tick(v))));
   months.forEach((month, i) => {
     const x = left + i * band;
     if (counts[i] > 0) {
@@ -74,21 +80,19 @@ function countChart(months, counts) {
 
 /** One line per group: the metric's mean per month; a month without a value breaks the line. */
 function lineChart(months, groups, valueOf, label) {
-  const width = 640, height = 220, left = 44, bottom = 26, top = 12;
+  const width = 640, height = 230, left = 44, right = 24, bottom = 26, top = 24;
   const values = groups.flatMap(g => months.map(m => valueOf(g, m))).filter(v => v !== null && v !== undefined);
   const [unit, unitName] = axisUnit(Math.max(0, ...values));
-  const max = niceMax(Math.max(0, ...values) / unit);
-  const step = (width - left - 12) / Math.max(1, months.length - 1);
-  const x = i => left + (months.length === 1 ? (width - left - 12) / 2 : i * step);
-  const y = v => top + (height - top - bottom) * (1 - v / unit / max);
+  const axis = scale(Math.max(0, ...values) / unit, false);
+  const step = (width - left - right) / Math.max(1, months.length - 1);
+  const x = i => left + (months.length === 1 ? (width - left - right) / 2 : i * step);
+  const y = v => top + (height - top - bottom) * (1 - v / unit / axis.top);
   const chart = svg('svg', { class: 'bs-chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
-  for (let i = 0; i <= 4; i++) {
-    const v = max * i / 4 * unit;
-    chart.append(svg('line', { class: 'bs-grid', x1: left, x2: width - 12, y1: y(v), y2: y(v) }),
-      svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, +(max * i / 4).toFixed(1)));
-  }
-  chart.append(svg('text', { x: 4, y: top + 2, 'text-anchor': 'start' }, unitName),
-    svg('line', { class: 'bs-axis', x1: left, x2: width - 12, y1: y(0), y2: y(0) }));
+  axis.ticks.forEach(v => chart.append(
+    svg('line', { class: 'bs-grid', x1: left, x2: width - right, y1: y(v * unit), y2: y(v * unit) }),
+    svg('text', { x: left - 6, y: y(v * unit) + 4, 'text-anchor': 'end' }, tick(v))));
+  chart.append(svg('text', { x: 4, y: 10, 'text-anchor': 'start', class: 'bs-unit' }, unitName),
+    svg('line', { class: 'bs-axis', x1: left, x2: width - right, y1: y(0), y2: y(0) }));
   months.forEach((month, i) => {
     if (months.length <= 12 || i % Math.ceil(months.length / 12) === 0) {
       chart.append(svg('text', { x: x(i), y: height - 8, 'text-anchor': 'middle' }, month.substring(2)));
@@ -170,11 +174,13 @@ function render(data) {
   const actions = section('Open action items (' + items.open + ', ' + items.overdue + ' overdue on ' + items.today + ')',
     items.open === 0 ? el('p', { class: 'bs-none' }, 'No open action item.') : [
       el('table', { class: 'bs-table' },
+        el('caption', {}, 'Per owner'),
         el('thead', {}, el('tr', {}, el('th', {}, 'Owner'), el('th', { class: 'bs-num' }, 'Open'),
           el('th', { class: 'bs-num' }, 'Overdue'))),
         el('tbody', {}, items.byOwner.map(o => el('tr', { class: o.overdue > 0 ? 'bs-overdue' : '' },
           el('td', {}, o.owner), el('td', { class: 'bs-num' }, o.open), el('td', { class: 'bs-num' }, o.overdue))))),
       el('table', { class: 'bs-table' },
+        el('caption', {}, 'Open items, the earliest due first'),
         el('thead', {}, el('tr', {}, ['Due', 'Action item', 'Kind', 'Owner', 'Incident'].map(h => el('th', {}, h)))),
         el('tbody', {}, items.items.map(i => el('tr', { class: i.overdue ? 'bs-overdue' : '' },
           el('td', {}, i.dueOn + (i.overdue ? ' (overdue)' : '')), el('td', {}, i.title), el('td', {}, i.kind),

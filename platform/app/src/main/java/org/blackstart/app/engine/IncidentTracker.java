@@ -57,7 +57,8 @@ public class IncidentTracker {
         }
         incidents.insert(key, title, text(execution, "summary"), text(execution, "severity"), declaredBy,
                 execution.getProcessInstanceId(), text(execution, "escalationPolicy"),
-                text(execution, IncidentRepository.KIND_VARIABLE));
+                Boolean.TRUE.equals(execution.getVariable(IncidentRepository.TEST_VARIABLE))
+                        ? IncidentRepository.KIND_TEST : IncidentRepository.KIND_INCIDENT);
         timeline.record(key, TimelineKind.INCIDENT_DECLARED, null, null, declaredBy, title);
         Object alertGroupId = execution.getVariable("alertGroupId");
         events.publishEvent(new IncidentDeclared(key, declaredBy,

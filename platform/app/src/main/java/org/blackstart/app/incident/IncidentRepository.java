@@ -19,8 +19,8 @@ public class IncidentRepository {
     /** The columns' size: a longer text is cut, never refused, since the engine has already moved on. */
     static final int RESOLUTION_LIMIT = 4000;
 
-    /** Process variable of major-incident that marks a test incident: {@value #KIND_TEST}. */
-    public static final String KIND_VARIABLE = "incidentKind";
+    /** Boolean process variable of major-incident (the declare form's checkbox) that marks a test incident. */
+    public static final String TEST_VARIABLE = "testIncident";
     public static final String KIND_INCIDENT = "incident";
     public static final String KIND_TEST = "test";
 

@@ -44,7 +44,7 @@ public class IncidentService {
         putIfPresent(variables, "escalationPolicy", request.escalationPolicy());
         variables.put("declaredBy", userId);
         if (Boolean.TRUE.equals(request.test())) {
-            variables.put(IncidentRepository.KIND_VARIABLE, IncidentRepository.KIND_TEST);
+            variables.put(IncidentRepository.TEST_VARIABLE, true);
         }
 
         // The engine checks the declarer's authorizations, as it would in Tasklist.

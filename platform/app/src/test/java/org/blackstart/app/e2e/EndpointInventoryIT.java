@@ -135,6 +135,10 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /incidents/", PUBLIC,
             "GET /incidents/{key}", PUBLIC,
             "GET /incidents/assets/{name}", PUBLIC,
+            // the insights page: markup and scripts only, its data comes from GET /api/insights with the webapps' login
+            "GET /insights", PUBLIC,
+            "GET /insights/", PUBLIC,
+            "GET /insights/assets/{name}", PUBLIC,
             "POST /status/subscribe", PUBLIC,
             "GET /status/confirm", PUBLIC,
             "GET /status/unsubscribe", PUBLIC,
@@ -170,6 +174,9 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/actions/{id}/done", ANY_MEMBER,
             "GET /api/actions", CUSTOMER_READERS,
             "GET /api/alerts", ANY_MEMBER,
+            // figures across incidents and the open action items
+            "GET /api/insights", CUSTOMER_READERS,
+            "GET /api/insights.csv", CUSTOMER_READERS,
             "GET /api/oncall/people", CUSTOMER_READERS,
             "GET /api/oncall/people/{id}", CUSTOMER_READERS, // and an on-call engineer their own record
             "PUT /api/oncall/people/{id}", COMMAND,
@@ -266,6 +273,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info",
             // the incident pages' markup and scripts, which hold no data
             "GET /incidents", "GET /incidents/", "GET /incidents/{key}", "GET /incidents/assets/{name}",
+            // the insights page's markup and scripts, which hold no data
+            "GET /insights", "GET /insights/", "GET /insights/assets/{name}",
             // the way into Tasklist: its pages, scripts and styles, the engine names and the login
             "GET /", "ANY /error", "ANY /**", "ANY /webjars/**", "ANY /camunda/app/**", "ANY /camunda/api/**",
             "ANY /camunda/assets/**", "ANY /camunda/lib/**", "ANY /camunda/favicon.ico", "GET /camunda/app/tasklist/",
