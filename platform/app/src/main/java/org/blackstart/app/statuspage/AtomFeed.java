@@ -49,7 +49,9 @@ final class AtomFeed {
                         + titles.apply(update.eventKey()));
                 element(xml, "updated", update.postedAt().toString());
                 element(xml, "published", update.postedAt().toString());
-                link(xml, "alternate", siteUrl + "/status/incidents/" + update.eventKey(), "text/html");
+                // the customer report's entry leads to the report itself
+                link(xml, "alternate", siteUrl + "/status/incidents/" + update.eventKey()
+                        + ("postmortem".equals(update.phase()) ? "/report" : ""), "text/html");
                 xml.writeStartElement(NS, "content");
                 xml.writeAttribute("type", "text");
                 xml.writeCharacters(xmlSafe(update.body()));

@@ -115,12 +115,13 @@ public class StatusStore {
     }
 
     /**
-     * Records the incident's state after an update: a phase other than {@code resolved} (re)opens it,
-     * {@code resolved} closes it.
+     * Records the incident's state after an update: {@code resolved} closes it, and so does {@code postmortem} (the
+     * customer report comes after the end and must not bring the outage back on the page, keeping when it ended);
+     * any other phase (re)opens it.
      */
     public void saveIncident(String key, String title, String phase, ComponentState impact, List<String> components,
                              Instant now) {
-        boolean resolved = "resolved".equals(phase);
+        boolean resolved = "resolved".equals(phase) || "postmortem".equals(phase);
         OffsetDateTime at = utc(now);
         int updated = jdbc.update("UPDATE bs_status_incident SET title = ?, phase = ?, impact = ?, components = ?, "
                         + "updated_at = ?, resolved_at = " + (resolved ? "COALESCE(resolved_at, ?)" : "?") + " WHERE incident_key = ?",

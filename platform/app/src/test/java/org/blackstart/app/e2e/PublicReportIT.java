@@ -197,6 +197,25 @@ class PublicReportIT extends PlatformIT {
         assertThat(files).doesNotContainKey("incidents/" + draft + "-report.html");
     }
 
+    @Test
+    void theCustomerReportPostedOnTheStatusPageDoesNotBringTheOutageBack() {
+        // given a resolved incident whose report is published
+        String key = key();
+        incident(key, "published", "Words of the report.");
+        StatusStore.Incident resolved = store.incident(key).orElseThrow();
+
+        // when the customer report is posted on the status page, as the notice machinery does
+        store.saveIncident(key, resolved.title(), "postmortem", ComponentState.MAJOR_OUTAGE, List.of("webmail"),
+                Instant.parse("2026-12-10T09:00:00Z"));
+
+        // then the incident stays resolved, with the time it ended, and is not among the active ones
+        StatusStore.Incident after = store.incident(key).orElseThrow();
+        assertThat(after.active()).isFalse();
+        assertThat(after.resolvedAt()).isEqualTo(resolved.resolvedAt());
+        assertThat(get("/status/summary.json").getBody()).doesNotContain(key);
+        assertThat(get("/status/incidents/" + key).getBody()).contains("Read the incident report");
+    }
+
     private static Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

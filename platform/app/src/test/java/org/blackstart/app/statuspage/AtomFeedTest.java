@@ -70,6 +70,23 @@ class AtomFeedTest {
     }
 
     @Test
+    void thePublishedReportsEntryLeadsToTheReport() throws Exception {
+        // given the customer report posted on the status page after the incident ended
+        List<StatusStore.Update> updates = List.of(new StatusStore.Update("INC-2026-0003", "postmortem", "postmortem",
+                "What happened and what we are changing.", T2));
+
+        // when
+        Document feed = parse(AtomFeed.render("S", "https://s.example", updates, key -> "Power failure",
+                StatusPageModel.PHASES, T2));
+
+        // then
+        Element entry = (Element) feed.getDocumentElement().getElementsByTagNameNS(AtomFeed.NS, "entry").item(0);
+        assertThat(text(entry, "title")).isEqualTo("Postmortem: Power failure");
+        assertThat(((Element) entry.getElementsByTagNameNS(AtomFeed.NS, "link").item(0)).getAttribute("href"))
+                .isEqualTo("https://s.example/status/incidents/INC-2026-0003/report");
+    }
+
+    @Test
     void anEmptyFeedIsValidAndDatedNow() throws Exception {
         Document feed = parse(AtomFeed.render("S", "https://s.example", List.of(), key -> "T", StatusPageModel.PHASES, T1));
 
