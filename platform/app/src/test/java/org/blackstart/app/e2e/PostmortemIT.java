@@ -24,8 +24,8 @@ class PostmortemIT extends PlatformIT {
     JdbcTemplate jdbc;
 
     /**
-     * A closed SEV2 incident, its notices withheld. The one place that knows how an incident gets closed: once
-     * monitoring is merged, a commander's {@code POST /api/incidents/{key}/close} after Resolve.
+     * A closed incident, its notices withheld: Resolve, then a commander's {@code POST /api/incidents/{key}/close}
+     * instead of waiting out the monitoring period.
      */
     static String closedIncident(Api api, String title, String severity) {
         String key = api.declare("commander", title);
@@ -35,6 +35,10 @@ class PostmortemIT extends PlatformIT {
         done(api, "commander", key, "Mitigate", Map.of("mitigationSummary", "Power is back.", "mitigationNotice", "none"));
         done(api, "commander", key, "Resolve", Map.of("resolutionSummary", "The utility feed is stable and the databases are in sync."));
         done(api, "agent", key, "ReviewNotice", Map.of("noticeDecision", "withhold"));
+        // Monitoring takes the close once the resolved notice is settled (409 until then).
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.send("commander", HttpMethod.POST,
+                "/api/incidents/" + key + "/close", "{\"reason\":\"nothing more to watch\"}").getStatusCode().value(),
+                status -> status == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("commander", key).path("incident").path("status").asText(),
                 "closed"::equals);
         return key;
