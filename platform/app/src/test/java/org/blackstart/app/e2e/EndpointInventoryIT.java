@@ -256,6 +256,7 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info",
             // the incident pages' markup and scripts, which hold no data
             "GET /incidents", "GET /incidents/", "GET /incidents/{key}", "GET /incidents/assets/{name}",
+            "GET /incidents/{key}/postmortem", "GET /incidents/assets/postmortem-page.js",
             // the way into Tasklist: its pages, scripts and styles, the engine names and the login
             "GET /", "ANY /error", "ANY /**", "ANY /webjars/**", "ANY /camunda/app/**", "ANY /camunda/api/**",
             "ANY /camunda/assets/**", "ANY /camunda/lib/**", "ANY /camunda/favicon.ico", "GET /camunda/app/tasklist/",
