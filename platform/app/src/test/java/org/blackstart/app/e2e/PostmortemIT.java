@@ -83,6 +83,7 @@ class PostmortemIT extends PlatformIT {
         assertThat(postmortem.path("status").asText()).isEqualTo("draft");
         assertThat(postmortem.path("facts").path("incident").path("severity").asText()).isEqualTo("SEV2");
         assertThat(postmortem.path("facts").path("impact").path("customerImpact").asText()).isEqualTo("No mail in or out.");
+        assertThat(postmortem.path("facts").path("impact").path("customers").asLong()).as("every notice was withheld").isZero();
         Map<String, Long> durations = new HashMap<>();
         postmortem.path("facts").path("durations").forEach(d -> durations.put(d.path("name").asText(),
                 d.path("minutes").isNull() ? null : d.path("minutes").asLong()));
