@@ -27,7 +27,7 @@ public record PostmortemFacts(Instant builtAt, Incident incident, Impact impact,
      * Who was affected and what they were told.
      *
      * @param services  the affected services by their public names
-     * @param customers distinct customers any notice was addressed to
+     * @param customers distinct customers and subscribers a notice reached
      */
     public record Impact(List<String> services, String customerImpact, long customers, List<Notice> notices) {
     }

@@ -72,10 +72,12 @@ class PostmortemFactsBuilder {
                 .map(statusPage::componentName).toList();
     }
 
-    /** Customers and subscribers any notice of the incident was addressed to, each once. */
+    /** Customers and subscribers a notice of the incident reached, each once; a withheld notice reached nobody. */
     private long customers(String key) {
-        Long count = jdbc.queryForObject("SELECT COUNT(DISTINCT COALESCE(customer_id, LOWER(address))) FROM bs_notice_recipient "
-                + "WHERE incident_key = ? AND channel <> 'phone'", Long.class, key);
+        Long count = jdbc.queryForObject("SELECT COUNT(DISTINCT COALESCE(r.customer_id, LOWER(r.address))) "
+                + "FROM bs_notice_recipient r JOIN bs_delivery d ON d.incident_key = r.incident_key AND d.step = r.step "
+                + "AND d.channel = r.channel AND d.recipient = r.address AND d.state = 'SENT' "
+                + "WHERE r.incident_key = ? AND r.channel <> 'phone'", Long.class, key);
         return count == null ? 0 : count;
     }
 

@@ -281,6 +281,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /incidents", "GET /incidents/", "GET /incidents/{key}", "GET /incidents/assets/{name}",
             // the insights page's markup and scripts, which hold no data
             "GET /insights", "GET /insights/", "GET /insights/assets/{name}",
+            // the internal postmortem page's markup and script; its data comes from GET /api/incidents/{key}/postmortem
+            "GET /incidents/{key}/postmortem", "GET /incidents/assets/postmortem-page.js",
             // the way into Tasklist: its pages, scripts and styles, the engine names and the login
             "GET /", "ANY /error", "ANY /**", "ANY /webjars/**", "ANY /camunda/app/**", "ANY /camunda/api/**",
             "ANY /camunda/assets/**", "ANY /camunda/lib/**", "ANY /camunda/favicon.ico", "GET /camunda/app/tasklist/",

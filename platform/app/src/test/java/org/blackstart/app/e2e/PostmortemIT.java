@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -22,6 +25,12 @@ class PostmortemIT extends PlatformIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    @Autowired
+    RuntimeService runtime;
 
     /**
      * A closed incident, its notices withheld: Resolve, then a commander's {@code POST /api/incidents/{key}/close}
@@ -87,6 +96,7 @@ class PostmortemIT extends PlatformIT {
         assertThat(postmortem.path("status").asText()).isEqualTo("draft");
         assertThat(postmortem.path("facts").path("incident").path("severity").asText()).isEqualTo("SEV2");
         assertThat(postmortem.path("facts").path("impact").path("customerImpact").asText()).isEqualTo("No mail in or out.");
+        assertThat(postmortem.path("facts").path("impact").path("customers").asLong()).as("every notice was withheld").isZero();
         Map<String, Long> durations = new HashMap<>();
         postmortem.path("facts").path("durations").forEach(d -> durations.put(d.path("name").asText(),
                 d.path("minutes").isNull() ? null : d.path("minutes").asLong()));
@@ -184,6 +194,19 @@ class PostmortemIT extends PlatformIT {
         api.claimAndComplete("commander", api.awaitTask("commander", key, "WritePostmortem"), written("commander-2"));
         assertThat(status(api, key)).isEqualTo("in-review");
         JsonNode review = api.awaitTask("commander-2", key, "ReviewPostmortem");
+
+        // and the people who worked the incident are invited to the review meeting through team.mail
+        List<ExternalTask> invitations = externalTasks.createExternalTaskQuery().topicName("team.mail")
+                .processInstanceId(review.path("processInstanceId").asText()).list();
+        assertThat(invitations).hasSize(1);
+        Map<String, Object> mail = runtime.getVariablesLocal(invitations.get(0).getExecutionId());
+        assertThat(mail.get("teamMailTo").toString().split(",")).as("author, reviewer, and the agent who reviewed the notices")
+                .contains("commander", "commander-2", "agent").doesNotContain("system", "notice.draft");
+        assertThat(mail.get("teamMailSubject").toString()).startsWith("Postmortem review " + key + ": Databases out of sync");
+        String calendar = mail.get("teamMailCalendar").toString().replace("\r\n ", "");
+        assertThat(calendar).contains("METHOD:REQUEST", "UID:postmortem-" + key + "@", "DTSTART:20261210T100000Z",
+                "DTEND:20261210T110000Z", "ORGANIZER;CN=\"Casey Commander\":mailto:commander@blackstart.local",
+                "mailto:commander-2@blackstart.local");
         assertThat(review.path("assignee").asText()).isEqualTo("commander-2");
 
         // when the reviewer asks for changes, and the author rewrites it
@@ -198,6 +221,10 @@ class PostmortemIT extends PlatformIT {
         Map<String, Object> rewritten = written("commander-2");
         rewritten.put("contributingFactors", "The generator's fuel valve was closed after maintenance.");
         api.claimAndComplete("commander", rewrite, rewritten);
+
+        assertThat(externalTasks.createExternalTaskQuery().topicName("team.mail")
+                .processInstanceId(review.path("processInstanceId").asText()).count())
+                .as("the meeting did not move: no second invitation").isEqualTo(1);
 
         // and approves it
         JsonNode second = api.awaitTask("commander-2", key, "ReviewPostmortem");
