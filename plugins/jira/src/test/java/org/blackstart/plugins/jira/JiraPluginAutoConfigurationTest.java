@@ -93,4 +93,39 @@ class JiraPluginAutoConfigurationTest {
                     .message().doesNotContain(TOKEN);
         });
     }
+
+    private static final String ACTIONS = "blackstart.plugins.jira.actions.";
+
+    @Test
+    void theTeamsTrackerAloneTurnsOnTheActionRoutesButNoVendorCases() {
+        runner.withPropertyValues(ACTIONS + "base-url=https://team.atlassian.net", ACTIONS + "email=ops@team.example",
+                ACTIONS + "api-token=" + TOKEN, ACTIONS + "project=OPS", ACTIONS + "webhook-secret=" + SECRET).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(JiraActionRoutes.class).hasSingleBean(JiraWebhookRoutes.class)
+                    .doesNotHaveBean(JiraCaseRoutes.class);
+            JiraProperties.Actions actions = context.getBean(JiraProperties.class).actions();
+            assertThat(actions.issueType()).isEqualTo("Task");
+            assertThat(actions.doneTransition()).containsExactly("Done");
+            assertThat(actions.labels()).containsExactly("blackstart", "action-item");
+            assertThat(context.getBean(JiraProperties.class).toString()).doesNotContain(TOKEN).doesNotContain(SECRET);
+        });
+    }
+
+    @Test
+    void anIncompleteTrackerOrAVendorAccountNamedActionsRefusesToStartWithoutShowingSecrets() {
+        runner.withPropertyValues(ACTIONS + "base-url=https://team.atlassian.net", ACTIONS + "bearer-token=" + TOKEN,
+                ACTIONS + "project=ops", ACTIONS + "webhook-secret=short-secret").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("project")
+                    .hasMessageContaining("webhook-secret must be at least 24 characters")
+                    .message().doesNotContain(TOKEN).doesNotContain("short-secret");
+        });
+        String[] named = configured();
+        for (int i = 0; i < named.length; i++) {
+            named[i] = named[i].replace(".accounts.storeco.", ".accounts.actions.");
+        }
+        runner.withPropertyValues(named).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("no vendor account may be named 'actions'");
+        });
+    }
 }
