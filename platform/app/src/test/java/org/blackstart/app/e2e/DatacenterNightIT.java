@@ -209,7 +209,7 @@ class DatacenterNightIT extends PlatformIT {
             browser.waitFor("document.body.innerText.includes('What we are changing')", Duration.ofSeconds(10));
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("public-incident-report.png"));
             assertThat(browser.text()).contains(title, "Impact started", CUSTOMER_SUMMARY, CUSTOMER_CHANGES);
-            Screenshots.assertShowsAWindow(screenshot);
+            Screenshots.assertShowsAWindow(screenshot, 1000, 900);
         }
     }
 
