@@ -3,9 +3,10 @@ package org.blackstart.bpmn;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
@@ -25,6 +26,8 @@ public class FakePostmortemServices {
         FakePostmortemServices fake = new FakePostmortemServices();
         Mocks.register("postmortemTasks", fake.new Tasks());
         Mocks.register("postmortemMeeting", fake.new Meeting());
+        Mocks.register("postmortemWritten", (JavaDelegate) fake::written);
+        Mocks.register("postmortemReviewed", (JavaDelegate) fake::reviewed);
         return fake;
     }
 
@@ -34,27 +37,27 @@ public class FakePostmortemServices {
             lines.add("draft built");
         }
 
-        public void written(DelegateTask task) {
-            Object reviewer = task.getVariable("reviewer");
-            if (reviewer == null || author.equals(reviewer)) {
-                throw new BadUserRequestException("Choose a reviewer other than yourself.");
-            }
-            task.setVariable("postmortemReviewer", reviewer);
-            task.setVariable("postmortemAuthor", author);
-            lines.add("in-review by " + reviewer);
-        }
-
-        public void reviewed(DelegateTask task) {
-            Object verdict = task.getVariable("postmortemVerdict");
-            if (!"approve".equals(verdict) && !"changes".equals(verdict)) {
-                throw new BadUserRequestException("Choose a verdict.");
-            }
-            lines.add(verdict + ": " + task.getVariable("reviewComments"));
-        }
-
         public void published(DelegateExecution execution) {
             lines.add("published");
         }
+    }
+
+    void written(DelegateExecution execution) {
+        Object reviewer = execution.getVariable("reviewer");
+        if (reviewer == null || author.equals(reviewer)) {
+            throw new FormFieldValidationException("reviewer", "Choose a reviewer other than yourself.");
+        }
+        execution.setVariable("postmortemReviewer", reviewer);
+        execution.setVariable("postmortemAuthor", author);
+        lines.add("in-review by " + reviewer);
+    }
+
+    void reviewed(DelegateExecution execution) {
+        Object verdict = execution.getVariable("postmortemVerdict");
+        if (!"approve".equals(verdict) && !"changes".equals(verdict)) {
+            throw new FormFieldValidationException("postmortemVerdict", "Choose a verdict.");
+        }
+        lines.add(verdict + ": " + execution.getVariable("reviewComments"));
     }
 
     public class Meeting {

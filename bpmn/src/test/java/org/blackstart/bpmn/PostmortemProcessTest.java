@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -86,7 +86,7 @@ class PostmortemProcessTest {
                 .containsEntry("teamMailSubject", "Postmortem review INC-2026-0101")
                 .containsKey("teamMailCalendar");
         complete(invitation);
-        assertThat(postmortem).hasPassed("InvitationSent");
+        assertThat(postmortem).hasPassed("CheckWritten", "InvitationSent");
 
         // when the reviewer asks for changes
         complete(task("ReviewPostmortem", postmortem), withVariables("postmortemVerdict", "changes",
@@ -138,7 +138,7 @@ class PostmortemProcessTest {
         // when the author names themself as the reviewer
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService().complete(write.getId(),
                         written("commander", null)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reviewer other than yourself");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reviewer other than yourself");
 
         // then nothing moved
         assertThat(postmortem).isWaitingAt("WritePostmortem", "HoldReviewMeeting");
@@ -154,7 +154,7 @@ class PostmortemProcessTest {
 
         // when / then
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService().complete(review.getId(), Map.of("reviewComments", "ok")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Choose a verdict");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Choose a verdict");
         assertThat(postmortem).isWaitingAt("ReviewPostmortem");
     }
 
@@ -173,6 +173,8 @@ class PostmortemProcessTest {
                 .isEqualTo(Instant.parse("2026-12-13T09:00:00Z"));
         org.assertj.core.api.Assertions.assertThat(task("HoldReviewMeeting", sev2).getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2026-12-17T09:00:00Z"));
+        org.assertj.core.api.Assertions.assertThat(task("WritePostmortem", sev2).getDueDate().toInstant())
+                .as("written before the meeting").isEqualTo(Instant.parse("2026-12-17T09:00:00Z"));
         assertThat(task("HoldReviewMeeting", sev1)).hasCandidateGroup("incident-commanders")
                 .hasName("Hold the postmortem review meeting for INC-2026-0104: Datacenter power lost");
     }

@@ -16,7 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Demo users {@code commander}, {@code agent} and {@code admin}, each with its own name as password. */
+/** Demo users {@code commander}, {@code commander-2}, {@code agent} and {@code admin}, each with its own name as password. */
 @Component
 @ConditionalOnProperty(prefix = "blackstart.demo", name = "enabled", havingValue = "true")
 class DemoUsers {
@@ -40,6 +40,8 @@ class DemoUsers {
             return;
         }
         user("commander", "Casey", "Commander", INCIDENT_COMMANDERS);
+        // A second commander: a postmortem is reviewed by someone other than its author.
+        user("commander-2", "Robin", "Reviewer", INCIDENT_COMMANDERS);
         user("agent", "Alex", "Agent", SUPPORT_AGENTS);
         user("admin", "Ada", "Admin", PLATFORM_ADMINS);
         // The webapps show their first-run setup page until a member of camunda-admin exists.
@@ -47,7 +49,7 @@ class DemoUsers {
         if (identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
             identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
         }
-        LOG.warn("BLACKSTART-APP-001 demo users are active (commander, agent, admin; password = user name). "
+        LOG.warn("BLACKSTART-APP-001 demo users are active (commander, commander-2, agent, admin; password = user name). "
                 + "Set blackstart.demo.enabled=false for anything but a trial.");
     }
 

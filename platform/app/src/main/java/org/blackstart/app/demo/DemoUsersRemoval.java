@@ -29,7 +29,7 @@ class DemoUsersRemoval {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoUsersRemoval.class);
     /** The users {@link DemoUsers} creates; {@link DemoOnCallUsers} adds the demo's on-call people. */
-    private static final List<String> DEMO_USERS = List.of("commander", "agent", "admin");
+    private static final List<String> DEMO_USERS = List.of("commander", "commander-2", "agent", "admin");
 
     private final IdentityService identity;
     private final DemoOnCallProperties demoOnCall;

@@ -10,7 +10,9 @@ import org.blackstart.app.incident.IncidentRecord;
 import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,14 +42,16 @@ class PostmortemStarter {
     private final IncidentRepository incidents;
     private final PostmortemStore store;
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final Timeline timeline;
     private final Clock clock;
 
-    PostmortemStarter(IncidentRepository incidents, PostmortemStore store, RuntimeService runtime, Timeline timeline,
-                      Clock clock) {
+    PostmortemStarter(IncidentRepository incidents, PostmortemStore store, RuntimeService runtime, IdentityService identity,
+                      Timeline timeline, Clock clock) {
         this.incidents = incidents;
         this.store = store;
         this.runtime = runtime;
+        this.identity = identity;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -92,7 +96,15 @@ class PostmortemStarter {
         variables.put("severity", incident.severity());
         variables.put("affectedServices", incident.affectedServices());
         variables.put("incidentKey", incident.key());
-        runtime.startProcessInstanceByKey(PROCESS_KEY, incident.key(), variables);
+        // The platform starts it, not the person whose step closed the incident: no group may start postmortem
+        // directly (GroupAuthorizations), so it starts without the caller's authorizations, which are restored after.
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            runtime.startProcessInstanceByKey(PROCESS_KEY, incident.key(), variables);
+        } finally {
+            identity.setAuthentication(caller);
+        }
         timeline.record(incident.key(), TimelineKind.POSTMORTEM, null, null, by, "postmortem started");
         return true;
     }

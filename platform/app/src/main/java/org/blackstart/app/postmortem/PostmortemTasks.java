@@ -11,9 +11,9 @@ import java.util.Date;
 import java.util.List;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code postmortemTasks} in BPMN: keeps {@code bs_postmortem} in step with the process, and checks what the author
- * and the reviewer decide when they complete their task, so a mistake is a message on the form (HTTP 400) and
- * changes nothing.
+ * and the reviewer decide when they complete their task ({@link PostmortemWritten}, {@link PostmortemReviewed}), so a
+ * mistake is a message on the form (HTTP 400) and changes nothing.
  */
 @Component("postmortemTasks")
 public class PostmortemTasks {
@@ -61,8 +61,9 @@ public class PostmortemTasks {
         }
     }
 
-    public void written(DelegateTask task) {
-        String key = task.getExecution().getProcessBusinessKey();
+    /** After the write task, in its completion's transaction ({@code postmortemWritten}). */
+    void written(DelegateExecution task) {
+        String key = task.getProcessBusinessKey();
         String author = currentUser(task);
         String reviewer = text(task, "reviewer").strip();
         List<String> problems = new ArrayList<>();
@@ -84,43 +85,45 @@ public class PostmortemTasks {
         }
         Instant meeting = meetingAt(task, problems);
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("The postmortem cannot go to review yet: " + String.join("; ", problems) + ".");
+            throw new FormFieldValidationException("reviewer",
+                    "The postmortem cannot go to review yet: " + String.join("; ", problems) + ".");
         }
         Instant now = clock.instant();
         store.written(key, author, reviewer, sections, meeting, now);
         task.setVariable(AUTHOR, author);
         task.setVariable(REVIEWER, reviewer);
         task.setVariable(PostmortemMeeting.START, Date.from(meeting));
-        timeline.record(key, TimelineKind.POSTMORTEM, task.getTaskDefinitionKey(), "Write the postmortem", author,
+        timeline.record(key, TimelineKind.POSTMORTEM, "WritePostmortem", "Write the postmortem", author,
                 "postmortem written by " + author + "; in review by " + reviewer);
         LOG.info("BLACKSTART-POSTMORTEM-004 postmortem of {} written by {}, in review by {}", key, author, reviewer);
     }
 
-    public void reviewed(DelegateTask task) {
-        String key = task.getExecution().getProcessBusinessKey();
+    /** After the review task, in its completion's transaction ({@code postmortemReviewed}). */
+    void reviewed(DelegateExecution task) {
+        String key = task.getProcessBusinessKey();
         String reviewer = currentUser(task);
         Object verdict = task.getVariable(VERDICT);
         String comments = text(task, "reviewComments").strip();
         if (!"approve".equals(verdict) && !"changes".equals(verdict)) {
-            throw new BadUserRequestException("Choose a verdict: approve the postmortem, or ask for changes.");
+            throw new FormFieldValidationException(VERDICT, "Choose a verdict: approve the postmortem, or ask for changes.");
         }
         if (reviewer.equals(text(task, AUTHOR))) {
-            throw new BadUserRequestException("The author cannot review their own postmortem; the reviewer is "
+            throw new FormFieldValidationException(VERDICT, "The author cannot review their own postmortem; the reviewer is "
                     + text(task, REVIEWER) + ".");
         }
         if ("changes".equals(verdict) && comments.isEmpty()) {
-            throw new BadUserRequestException("Say what should change when you ask for changes.");
+            throw new FormFieldValidationException("reviewComments", "Say what should change when you ask for changes.");
         }
         if (comments.length() > SECTION_LIMIT) {
-            throw new BadUserRequestException("The comments are " + comments.length() + " characters; at most "
-                    + SECTION_LIMIT + " are kept.");
+            throw new FormFieldValidationException("reviewComments", "The comments are " + comments.length()
+                    + " characters; at most " + SECTION_LIMIT + " are kept.");
         }
         if ("approve".equals(verdict)) {
             // The draft as approved is what the report and the exports show from now on.
             postmortems.refresh(key);
         }
         store.reviewed(key, reviewer, verdict.toString(), comments.isEmpty() ? null : comments, clock.instant());
-        timeline.record(key, TimelineKind.POSTMORTEM, task.getTaskDefinitionKey(), "Review the postmortem", reviewer,
+        timeline.record(key, TimelineKind.POSTMORTEM, "ReviewPostmortem", "Review the postmortem", reviewer,
                 "approve".equals(verdict) ? "postmortem approved by " + reviewer
                         : "postmortem returned to " + text(task, AUTHOR) + " by " + reviewer + ": " + comments);
     }
@@ -133,7 +136,7 @@ public class PostmortemTasks {
         LOG.info("BLACKSTART-POSTMORTEM-005 postmortem of {} published", key);
     }
 
-    private static String section(DelegateTask task, String name, List<String> problems) {
+    private static String section(DelegateExecution task, String name, List<String> problems) {
         String value = text(task, name).strip();
         if (value.length() > SECTION_LIMIT) {
             problems.add(name + " is " + value.length() + " characters; at most " + SECTION_LIMIT + " are kept");
@@ -145,7 +148,7 @@ public class PostmortemTasks {
      * The meeting time from the form (form-js writes UTC as {@code 2026-12-10T10:00Z}); without one, the meeting's
      * due time.
      */
-    private Instant meetingAt(DelegateTask task, List<String> problems) {
+    private Instant meetingAt(DelegateExecution task, List<String> problems) {
         String value = text(task, "meetingAt").strip();
         if (value.isEmpty()) {
             Object due = task.getVariable(PostmortemMeeting.DUE);
@@ -163,12 +166,9 @@ public class PostmortemTasks {
         }
     }
 
-    private static String currentUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() == null ? "system" : task.getAssignee();
+    private static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
     }
 
     private static String printable(String text) {
@@ -176,7 +176,7 @@ public class PostmortemTasks {
         return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
     }
 
-    private static String text(DelegateTask task, String name) {
+    private static String text(org.camunda.bpm.engine.delegate.VariableScope task, String name) {
         Object value = task.getVariable(name);
         return value == null ? "" : value.toString();
     }

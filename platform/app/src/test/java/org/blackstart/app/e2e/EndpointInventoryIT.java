@@ -139,6 +139,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /insights", PUBLIC,
             "GET /insights/", PUBLIC,
             "GET /insights/assets/{name}", PUBLIC,
+            "GET /incidents/{key}/postmortem", PUBLIC,
+            "GET /incidents/assets/postmortem-page.js", PUBLIC,
             "POST /status/subscribe", PUBLIC,
             "GET /status/confirm", PUBLIC,
             "GET /status/unsubscribe", PUBLIC,
@@ -173,6 +175,10 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/actions", COMMAND,
             "POST /api/actions/{id}/done", ANY_MEMBER,
             "GET /api/actions", CUSTOMER_READERS,
+            // the postmortem: read by whoever runs incidents or talks to customers; asked for by commanders
+            "GET /api/incidents/{key}/postmortem", CUSTOMER_READERS,
+            "GET /api/incidents/{key}/postmortem.md", CUSTOMER_READERS,
+            "POST /api/incidents/{key}/postmortem", COMMAND,
             "GET /api/alerts", ANY_MEMBER,
             // figures across incidents and the open action items
             "GET /api/insights", CUSTOMER_READERS,
@@ -275,6 +281,7 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /incidents", "GET /incidents/", "GET /incidents/{key}", "GET /incidents/assets/{name}",
             // the insights page's markup and scripts, which hold no data
             "GET /insights", "GET /insights/", "GET /insights/assets/{name}",
+            "GET /incidents/{key}/postmortem", "GET /incidents/assets/postmortem-page.js",
             // the way into Tasklist: its pages, scripts and styles, the engine names and the login
             "GET /", "ANY /error", "ANY /**", "ANY /webjars/**", "ANY /camunda/app/**", "ANY /camunda/api/**",
             "ANY /camunda/assets/**", "ANY /camunda/lib/**", "ANY /camunda/favicon.ico", "GET /camunda/app/tasklist/",
