@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.blackstart.app.demo.DemoMailServer;
 import org.blackstart.app.security.Groups;
 import org.blackstart.testkit.browser.HeadlessChromium;
 import org.blackstart.testkit.browser.Screenshots;
+import org.blackstart.testkit.jira.JiraServiceDeskSimulation;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +41,7 @@ import org.springframework.http.ResponseEntity;
  * unreachable hosts in one rack, the cause known at 00:00 (the UPS failover failed), the servers back at 00:45, the
  * databases at 08:00, resolved. Then the fire is out: the incident closes, its postmortem is drafted from what was
  * recorded, written, reviewed by a second commander, told to every affected customer once in their language, and
- * published on the status page.
+ * published on the status page; an action item opened in the team's Jira closes when its issue is finished there.
  */
 class DatacenterNightIT extends PlatformIT {
 
@@ -50,7 +53,7 @@ class DatacenterNightIT extends PlatformIT {
             "carol@customer.example", "Incident report: ",
             "dieter@customer.example", "Störungsbericht: ",
             "elise@customer.example", "Rapport d'incident : ");
-    private static final String CUSTOMER_SUMMARY = "On 7 December at 23:45 a power failure in our datacenter stopped "
+    private static final String CUSTOMER_SUMMARY = "At 23:45 a power failure in our datacenter stopped "
             + "mail for all customers; servers were back at 00:45 and every database at 08:00.";
     private static final String CUSTOMER_CHANGES = "We replace the UPS transfer switches and test the failover under "
             + "full load every month.";
@@ -115,12 +118,15 @@ class DatacenterNightIT extends PlatformIT {
         sendNotice(api, key);
         close(api, key);
 
-        // the story's clock times, as the commander corrects the key times the steps set while the night went on
-        keyTime(api, key, "impact_started", "2026-12-07T23:45:00Z");
-        keyTime(api, key, "detected", "2026-12-07T23:45:00Z");
-        keyTime(api, key, "acknowledged", "2026-12-07T23:52:00Z");
-        keyTime(api, key, "mitigated", "2026-12-08T00:45:00Z");
-        keyTime(api, key, "resolved", "2026-12-08T08:00:00Z");
+        // the story's clock times, as the commander corrects the key times the steps set while the test ran; the night
+        // is two days ago, so every time is in the past whenever the test runs
+        LocalDate evening = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        LocalDate morning = evening.plusDays(1);
+        keyTime(api, key, "impact_started", evening + "T23:45:00Z");
+        keyTime(api, key, "detected", evening + "T23:45:00Z");
+        keyTime(api, key, "acknowledged", evening + "T23:52:00Z");
+        keyTime(api, key, "mitigated", morning + "T00:45:00Z");
+        keyTime(api, key, "resolved", morning + "T08:00:00Z");
 
         // then the closed SEV1 has a postmortem, drafted with the night's durations and the pinned entries in order
         JsonNode write = api.awaitTask("commander", key, "WritePostmortem");
@@ -167,12 +173,34 @@ class DatacenterNightIT extends PlatformIT {
         assertThat(http.getForObject("/status/history", String.class)).contains("/status/incidents/" + key + "/report");
         ResponseEntity<String> publicReport = http.getForEntity("/status/incidents/" + key + "/report", String.class);
         assertThat(publicReport.getStatusCode().value()).isEqualTo(200);
-        assertThat(publicReport.getBody()).contains(CUSTOMER_SUMMARY, CUSTOMER_CHANGES, "2026-12-07 23:45 UTC",
-                "2026-12-08 08:00 UTC", "8 h 15 min").doesNotContain(TRIGGER, FACTORS, "commander-2", "oncall-1");
+        assertThat(publicReport.getBody()).contains(CUSTOMER_SUMMARY, CUSTOMER_CHANGES, evening + " 23:45 UTC",
+                morning + " 08:00 UTC", "8 h 15 min").doesNotContain(TRIGGER, FACTORS, "commander-2", "oncall-1");
 
         // and the whole postmortem exports as PDF with the night's durations
         String pdf = pdfText(api, key);
         assertThat(pdf).contains("Postmortem " + key, "8 h 15 min", "00:00 cause known: UPS failover failed", FACTORS);
+
+        // and an action item opened in the team's Jira is closed when its issue is finished there
+        ResponseEntity<String> created = api.send("commander", HttpMethod.POST, "/api/incidents/" + key + "/actions",
+                "{\"title\": \"Test the UPS failover of every rack under load\", \"owner\": \"oncall-1\", "
+                        + "\"kind\": \"prevent\"}");
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        assertThat(api.json(created).path("dueOn").asText()).as("SEV1: due in 15 days")
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(15).toString());
+        long item = api.json(created).path("id").asLong();
+        String ticket = await().atMost(Duration.ofSeconds(30)).until(() -> actionItem(api, key, item).path("ticketKey").asText(),
+                t -> !t.isEmpty());
+        JiraServiceDeskSimulation.Issue issue = TEAM_JIRA.issue(ticket);
+        assertThat(issue.summary()).isEqualTo("[" + key + "] Test the UPS failover of every rack under load");
+        TEAM_JIRA.teamMemberFinishes(ticket);
+        String finished = JiraServiceDeskSimulation.issueFinished(issue, "71" + item, "To Do");
+        HttpHeaders signed = new HttpHeaders();
+        signed.setContentType(MediaType.APPLICATION_JSON);
+        signed.set("X-Hub-Signature", JiraServiceDeskSimulation.sign(JiraServiceDeskSimulation.TEAM_WEBHOOK_SECRET, finished));
+        assertThat(http.exchange("/api/vendor-webhooks/jira/actions", HttpMethod.POST, new HttpEntity<>(finished, signed),
+                String.class).getStatusCode().value()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> actionItem(api, key, item).path("status").asText(), "done"::equals);
+        assertThat(actionItem(api, key, item).path("closedBy").asText()).isEqualTo(JiraServiceDeskSimulation.TEAM_MEMBER);
 
         // and what a customer sees of it, in a browser
         try (HeadlessChromium browser = HeadlessChromium.start()) {
@@ -180,8 +208,8 @@ class DatacenterNightIT extends PlatformIT {
             assertThat(browser.navigate("http://127.0.0.1:" + port + "/status/incidents/" + key + "/report")).isEqualTo(200);
             browser.waitFor("document.body.innerText.includes('What we are changing')", Duration.ofSeconds(10));
             Path screenshot = browser.screenshot(SCREENSHOTS.resolve("public-incident-report.png"));
-            assertThat(browser.text()).contains("Incident report", title, CUSTOMER_CHANGES);
-            Screenshots.assertShowsAWindow(screenshot);
+            assertThat(browser.text()).contains(title, "Impact started", CUSTOMER_SUMMARY, CUSTOMER_CHANGES);
+            Screenshots.assertShowsAWindow(screenshot, 1000, 900);
         }
     }
 
@@ -200,6 +228,15 @@ class DatacenterNightIT extends PlatformIT {
         }
     }
 
+    private static JsonNode actionItem(Api api, String key, long id) {
+        for (JsonNode item : api.json(api.send("commander", HttpMethod.GET, "/api/actions?incident=" + key, null))) {
+            if (item.path("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("no action item " + id + " in " + key);
+    }
+
     private Map<String, Object> written() {
         Map<String, Object> sections = new HashMap<>();
         sections.put("summary", "Every server of the rack lost power at 23:45; the databases needed until 08:00.");
@@ -211,7 +248,7 @@ class DatacenterNightIT extends PlatformIT {
         sections.put("customerSummary", CUSTOMER_SUMMARY);
         sections.put("customerChanges", CUSTOMER_CHANGES);
         sections.put("reviewer", "commander-2");
-        sections.put("meetingAt", "2026-12-10T10:00Z");
+        sections.put("meetingAt", LocalDate.now(ZoneOffset.UTC).plusDays(2) + "T10:00Z");
         return sections;
     }
 
