@@ -100,6 +100,16 @@ public class Api {
         return json(send(user, HttpMethod.GET, "/api/incidents/" + key, null));
     }
 
+    /** The key of the newest incident with this title, as a commander lists them, or {@code null}. */
+    public String incidentTitled(String title) {
+        for (JsonNode incident : json(send("commander", HttpMethod.GET, "/api/incidents?limit=1000", null))) {
+            if (incident.path("title").asText().equals(title)) {
+                return incident.path("key").asText();
+            }
+        }
+        return null;
+    }
+
     /**
      * A resolved incident is monitored for hours before it closes by itself: the commander closes it early, as soon as
      * the resolved notice is out (until then the close is refused with 409). Returns the incident's details, closed.

@@ -93,7 +93,7 @@ class DatacenterNightIT extends PlatformIT {
             assertThat(alert(rack, "host" + host).getStatusCode().value()).isEqualTo(202);
         }
         String title = "Hosts unreachable in fra2/" + rack;
-        String key = await().atMost(Duration.ofSeconds(30)).until(() -> incidentTitled(api, title), k -> k != null);
+        String key = await().atMost(Duration.ofSeconds(30)).until(() -> api.incidentTitled(title), k -> k != null);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("commander", key).path("pages").size(), n -> n > 0);
         assertThat(api.send("oncall-1", HttpMethod.POST, "/api/incidents/" + key + "/acknowledge", "{}")
                 .getStatusCode().value()).isEqualTo(200);
@@ -306,29 +306,8 @@ class DatacenterNightIT extends PlatformIT {
         }
     }
 
-    /** One host of the rack, unreachable, as Alertmanager posts it. */
     private ResponseEntity<String> alert(String rack, String host) {
-        String payload = """
-                {"version":"4","groupKey":"{}:{alertname=\\"HostUnreachable\\"}","truncatedAlerts":0,"status":"firing",
-                 "receiver":"blackstart","groupLabels":{"alertname":"HostUnreachable"},"commonLabels":{"alertname":"HostUnreachable"},
-                 "commonAnnotations":{},"externalURL":"http://alertmanager.example:9093",
-                 "alerts":[{"status":"firing","labels":{"alertname":"HostUnreachable","datacenter":"fra2","rack":"RACK",
-                   "instance":"HOST.RACK","severity":"critical"},"annotations":{"summary":"HOST in RACK unreachable"},
-                   "startsAt":"2026-12-07T23:45:00Z","endsAt":"0001-01-01T00:00:00Z",
-                   "generatorURL":"http://prometheus.example:9090/graph","fingerprint":"FP"}]}"""
-                .replace("RACK", rack).replace("HOST", host).replace("FP", "night" + host + rack);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("demo-alertmanager-token");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/api/alerts/alertmanager", HttpMethod.POST, new HttpEntity<>(payload, headers), String.class);
+        return RackAlerts.hostUnreachable(http, "night", "fra2", rack, host, "2026-12-07T23:45:00Z");
     }
 
-    private static String incidentTitled(Api api, String title) {
-        for (JsonNode incident : api.json(api.send("commander", HttpMethod.GET, "/api/incidents?limit=1000", null))) {
-            if (incident.path("title").asText().equals(title)) {
-                return incident.path("key").asText();
-            }
-        }
-        return null;
-    }
 }

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -31,7 +28,7 @@ class IncidentDetailsIT extends PlatformIT {
         // given monitoring reports a rack down: the rack-outage rule opens a SEV1 and pages datacenter-ops
         ResponseEntity<String> alert = alert(rack);
         assertThat(alert.getStatusCode().value()).as(alert.getBody()).isEqualTo(202);
-        String key = await().atMost(Duration.ofSeconds(30)).until(() -> incidentTitled(api, "Hosts unreachable in ams9/" + rack),
+        String key = await().atMost(Duration.ofSeconds(30)).until(() -> api.incidentTitled("Hosts unreachable in ams9/" + rack),
                 k -> k != null);
         // the demo pager's phone call and text are complete: an answer racing them is refused by the engine
         JsonNode paged = await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("commander", key),
@@ -157,29 +154,9 @@ class IncidentDetailsIT extends PlatformIT {
     }
 
     private ResponseEntity<String> alert(String rack) {
-        String payload = """
-                {"version":"4","groupKey":"{}:{alertname=\\"HostUnreachable\\"}","truncatedAlerts":0,"status":"firing",
-                 "receiver":"blackstart","groupLabels":{"alertname":"HostUnreachable"},"commonLabels":{"alertname":"HostUnreachable"},
-                 "commonAnnotations":{},"externalURL":"http://alertmanager.example:9093",
-                 "alerts":[{"status":"firing","labels":{"alertname":"HostUnreachable","datacenter":"ams9","rack":"RACK",
-                   "instance":"mx1.RACK","severity":"critical"},"annotations":{"summary":"mx1 in RACK unreachable"},
-                   "startsAt":"2026-11-23T23:45:01Z","endsAt":"0001-01-01T00:00:00Z",
-                   "generatorURL":"http://prometheus.example:9090/graph","fingerprint":"FP"}]}"""
-                .replace("RACK", rack).replace("FP", "console" + rack);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("demo-alertmanager-token");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/api/alerts/alertmanager", HttpMethod.POST, new HttpEntity<>(payload, headers), String.class);
+        return RackAlerts.hostUnreachable(http, "console", "ams9", rack, "mx1", "2026-11-23T23:45:01Z");
     }
 
-    private static String incidentTitled(Api api, String title) {
-        for (JsonNode incident : api.json(api.send("commander", HttpMethod.GET, "/api/incidents?limit=1000", null))) {
-            if (incident.path("title").asText().equals(title)) {
-                return incident.path("key").asText();
-            }
-        }
-        return null;
-    }
 
     private static int sentTo(JsonNode details, String step, String channel) {
         int sent = 0;

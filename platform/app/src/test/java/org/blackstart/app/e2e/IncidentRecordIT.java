@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -334,19 +331,7 @@ class IncidentRecordIT extends PlatformIT {
 
     /** An alert of the rack-outage rule from host {@code host} of the rack; each host is an alert of its own. */
     private ResponseEntity<String> alert(String rack, String host) {
-        String payload = """
-                {"version":"4","groupKey":"{}:{alertname=\\"HostUnreachable\\"}","truncatedAlerts":0,"status":"firing",
-                 "receiver":"blackstart","groupLabels":{"alertname":"HostUnreachable"},"commonLabels":{"alertname":"HostUnreachable"},
-                 "commonAnnotations":{},"externalURL":"http://alertmanager.example:9093",
-                 "alerts":[{"status":"firing","labels":{"alertname":"HostUnreachable","datacenter":"ams9","rack":"RACK",
-                   "instance":"HOST.RACK","severity":"critical"},"annotations":{"summary":"HOST in RACK unreachable"},
-                   "startsAt":"2026-11-23T23:45:01Z","endsAt":"0001-01-01T00:00:00Z",
-                   "generatorURL":"http://prometheus.example:9090/graph","fingerprint":"FP"}]}"""
-                .replace("RACK", rack).replace("HOST", host).replace("FP", "record" + host + rack);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("demo-alertmanager-token");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/api/alerts/alertmanager", HttpMethod.POST, new HttpEntity<>(payload, headers), String.class);
+        return RackAlerts.hostUnreachable(http, "record", "ams9", rack, host, "2026-11-23T23:45:01Z");
     }
 
     /** The rack's incident, other than {@code except}. */

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -32,7 +29,7 @@ class MonitoringIT extends PlatformIT {
 
         // given a rack outage opened by alerts, triaged, mitigated and resolved, its resolved notice out
         assertThat(alert(rack, "first").getStatusCode().value()).isEqualTo(202);
-        String key = await().atMost(FLOW).until(() -> incidentTitled(api, "Hosts unreachable in ams9/" + rack), k -> k != null);
+        String key = await().atMost(FLOW).until(() -> api.incidentTitled("Hosts unreachable in ams9/" + rack), k -> k != null);
         api.claimAndComplete("commander", api.awaitTask("commander", key, "Triage"), Map.of("severity", "SEV2",
                 "affectedServices", "mail", "customerImpact", "Mail to and from ams9 is delayed."));
         done(api, "agent", key, "ReviewNotice", Map.of("noticeDecision", "send"));
@@ -158,27 +155,7 @@ class MonitoringIT extends PlatformIT {
     }
 
     private ResponseEntity<String> alert(String rack, String host) {
-        String payload = """
-                {"version":"4","groupKey":"{}:{alertname=\\"HostUnreachable\\"}","truncatedAlerts":0,"status":"firing",
-                 "receiver":"blackstart","groupLabels":{"alertname":"HostUnreachable"},"commonLabels":{"alertname":"HostUnreachable"},
-                 "commonAnnotations":{},"externalURL":"http://alertmanager.example:9093",
-                 "alerts":[{"status":"firing","labels":{"alertname":"HostUnreachable","datacenter":"ams9","rack":"RACK",
-                   "instance":"HOST.RACK","severity":"critical"},"annotations":{"summary":"HOST in RACK unreachable"},
-                   "startsAt":"2026-11-23T23:45:01Z","endsAt":"0001-01-01T00:00:00Z",
-                   "generatorURL":"http://prometheus.example:9090/graph","fingerprint":"FP"}]}"""
-                .replace("RACK", rack).replace("HOST", host).replace("FP", "monitoring" + host + rack);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("demo-alertmanager-token");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/api/alerts/alertmanager", HttpMethod.POST, new HttpEntity<>(payload, headers), String.class);
+        return RackAlerts.hostUnreachable(http, "monitoring", "ams9", rack, host, "2026-11-23T23:45:01Z");
     }
 
-    private static String incidentTitled(Api api, String title) {
-        for (JsonNode incident : api.json(api.send("commander", HttpMethod.GET, "/api/incidents?limit=1000", null))) {
-            if (incident.path("title").asText().equals(title)) {
-                return incident.path("key").asText();
-            }
-        }
-        return null;
-    }
 }
