@@ -186,11 +186,7 @@ class IncidentConsoleBrowserIT extends PlatformIT {
     }
 
     private void logIn(HeadlessChromium browser, String user) {
-        browser.navigate(base() + "/camunda/app/tasklist/");
-        browser.type("form[name=signinForm] input[ng-model=username]", user);
-        browser.type("form[name=signinForm] input[ng-model=password]", user);
-        browser.click("form[name=signinForm] button[type=submit]");
-        browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+        BrowserLogin.logIn(browser, base(), "tasklist", user);
     }
 
     private static String text(HeadlessChromium browser, String selector) {
@@ -202,7 +198,7 @@ class IncidentConsoleBrowserIT extends PlatformIT {
     }
 
     private static String js(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return BrowserLogin.js(text);
     }
 
     private String base() {

@@ -278,11 +278,7 @@ class InsightsIT extends PlatformIT {
     }
 
     private void logIn(HeadlessChromium browser, String user) {
-        browser.navigate(base() + "/camunda/app/tasklist/");
-        browser.type("form[name=signinForm] input[ng-model=username]", user);
-        browser.type("form[name=signinForm] input[ng-model=password]", user);
-        browser.click("form[name=signinForm] button[type=submit]");
-        browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+        BrowserLogin.logIn(browser, base(), "tasklist", user);
     }
 
     private static String shown(String selector, String text) {
@@ -290,7 +286,7 @@ class InsightsIT extends PlatformIT {
     }
 
     private static String js(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return BrowserLogin.js(text);
     }
 
     private String base() {

@@ -161,21 +161,7 @@ class NoticeFormsBrowserIT extends PlatformIT {
      * AngularJS may render the form before it listens to it, and the typed name is then lost.
      */
     private void logIn(HeadlessChromium browser, String user) {
-        IllegalStateException lastTry = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            browser.navigate(base() + "/camunda/app/tasklist/");
-            try {
-                browser.waitFor("document.querySelector('form[name=signinForm] input[ng-model=username].ng-pristine')", RENDERING);
-                browser.type("form[name=signinForm] input[ng-model=username]", user);
-                browser.type("form[name=signinForm] input[ng-model=password]", user);
-                browser.click("form[name=signinForm] button[type=submit]");
-                browser.waitFor("!document.querySelector('form[name=signinForm]')", Duration.ofSeconds(15));
-                return;
-            } catch (IllegalStateException notLoggedIn) {
-                lastTry = notLoggedIn;
-            }
-        }
-        throw lastTry;
+        BrowserLogin.logIn(browser, base(), "tasklist", user);
     }
 
     private String base() {
@@ -183,6 +169,6 @@ class NoticeFormsBrowserIT extends PlatformIT {
     }
 
     private static String js(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return BrowserLogin.js(text);
     }
 }

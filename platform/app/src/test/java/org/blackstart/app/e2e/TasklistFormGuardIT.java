@@ -71,21 +71,7 @@ class TasklistFormGuardIT extends PlatformIT {
      * AngularJS may render the form before it listens to it, and the typed name is then lost.
      */
     private void logIn(HeadlessChromium browser, String user) {
-        IllegalStateException lastTry = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            browser.navigate(base() + "/camunda/app/tasklist/");
-            try {
-                browser.waitFor("document.querySelector('form[name=signinForm] input[ng-model=username].ng-pristine')", RENDERING);
-                browser.type("form[name=signinForm] input[ng-model=username]", user);
-                browser.type("form[name=signinForm] input[ng-model=password]", user);
-                browser.click("form[name=signinForm] button[type=submit]");
-                browser.waitFor("!document.querySelector('form[name=signinForm]')", Duration.ofSeconds(15));
-                return;
-            } catch (IllegalStateException notLoggedIn) {
-                lastTry = notLoggedIn;
-            }
-        }
-        throw lastTry;
+        BrowserLogin.logIn(browser, base(), "tasklist", user);
     }
 
     /** Tasklist draws the form again once the task is claimed; a click on the form it replaced is lost. */

@@ -123,11 +123,7 @@ class TasklistRefreshIT extends PlatformIT {
     }
 
     private void logIn(HeadlessChromium browser, String user) {
-        browser.navigate(base() + "/camunda/app/tasklist/");
-        browser.type("form[name=signinForm] input[ng-model=username]", user);
-        browser.type("form[name=signinForm] input[ng-model=password]", user);
-        browser.click("form[name=signinForm] button[type=submit]");
-        browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+        BrowserLogin.logIn(browser, base(), "tasklist", user);
     }
 
     private static int indexOf(List<String> names, String title) {

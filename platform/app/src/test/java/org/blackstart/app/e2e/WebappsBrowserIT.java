@@ -176,12 +176,7 @@ class WebappsBrowserIT extends PlatformIT {
 
     /** The webapps' login page; waits until AngularJS has compiled the form, or the typed name would not reach it. */
     private void logIn(HeadlessChromium browser, String app, String user) {
-        browser.navigate(base() + "/camunda/app/" + app + "/");
-        browser.waitFor("document.querySelector('form[name=signinForm].ng-pristine input[ng-model=username]') !== null", RENDERING);
-        browser.type("form[name=signinForm] input[ng-model=username]", user);
-        browser.type("form[name=signinForm] input[ng-model=password]", user);
-        browser.click("form[name=signinForm] button[type=submit]");
-        browser.waitFor("!document.querySelector('form[name=signinForm]')", RENDERING);
+        BrowserLogin.logIn(browser, base(), app, user);
     }
 
     private String base() {
