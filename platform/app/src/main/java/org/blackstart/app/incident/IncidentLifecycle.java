@@ -22,6 +22,8 @@ public class IncidentLifecycle {
     public static final String CLOSE_REQUESTED = "IncidentCloseRequested";
     public static final int REASON_LIMIT = 500;
     static final String MONITORING = "monitoring";
+    /** Like a page's acknowledgement: a few tries when the process moves on at the same moment. */
+    private static final int ATTEMPTS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentLifecycle.class);
 
@@ -50,7 +52,7 @@ public class IncidentLifecycle {
             throw IncidentProblem.invalid("reason is required: say why the incident is reopened");
         }
         checkLength(why);
-        IncidentRecord after = correlate(key, "reopen", user, REOPENED, Map.of("reopenReason", why, "reopenedBy", user));
+        IncidentRecord after = correlate(key, "reopen", REOPENED, Map.of("reopenReason", why, "reopenedBy", user));
         LOG.info("BLACKSTART-APP-040 {} reopened {}: {}", user, key, why);
         return after;
     }
@@ -66,7 +68,7 @@ public class IncidentLifecycle {
     public IncidentRecord close(String key, String reason, String user) {
         String why = reason == null ? "" : reason.strip();
         checkLength(why);
-        IncidentRecord after = correlate(key, "close", user, CLOSE_REQUESTED, Map.of("closeReason", why, "closedBy", user));
+        IncidentRecord after = correlate(key, "close", CLOSE_REQUESTED, Map.of("closeReason", why, "closedBy", user));
         LOG.info("BLACKSTART-APP-041 {} closed {} early{}", user, key, why.isEmpty() ? "" : ": " + why);
         return after;
     }
@@ -77,32 +79,43 @@ public class IncidentLifecycle {
         }
     }
 
-    private IncidentRecord correlate(String key, String change, String user, String message, Map<String, Object> variables) {
-        try {
-            return transactions.execute(tx -> {
-                // Locked: a reopen and a close (or the period ending) at the same moment do not both go through.
-                IncidentRecord incident = incidents.findForUpdate(key).orElseThrow(() -> new IncidentNotFoundException(key));
-                if (!MONITORING.equals(incident.status())) {
-                    throw IncidentProblem.conflict("incident " + key + " is " + incident.status() + "; " + change
-                            + " is for monitoring incidents only");
+    private IncidentRecord correlate(String key, String change, String message, Map<String, Object> variables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return correlateOnce(key, change, message, variables);
+            } catch (OptimisticLockingException collided) {
+                // The engine refuses a collision whole (a notice or a timer moved the process on at the same moment):
+                // nothing of this attempt stayed, so another one is safe.
+                if (attempt == ATTEMPTS) {
+                    throw IncidentProblem.conflict("incident " + key + " kept changing while it was being "
+                            + (change.endsWith("e") ? change + "d" : change + "ed") + "; nothing was changed, try again");
                 }
-                // Without the user's engine authentication: Spring Security let a commander in, and commanders hold no
-                // engine grant to change process instances (the process's timeline line names who, from the message).
-                try {
-                    runtime.createMessageCorrelation(message).processInstanceId(incident.processInstanceId())
-                            .setVariables(variables).correlate();
-                } catch (MismatchingMessageCorrelationException notListening) {
-                    // Reopening is heard from Resolve on; closing only once the resolved notice is out.
-                    throw IncidentProblem.conflict(REOPENED.equals(message)
-                            ? "incident " + key + " is not waiting to be reopened; nothing was changed"
-                            : "incident " + key + " cannot be closed while its resolved notice is still being reviewed "
-                                    + "or sent; close it once customers have been told");
-                }
-                return incidents.find(key).orElseThrow();
-            });
-        } catch (OptimisticLockingException changedMeanwhile) {
-            throw IncidentProblem.conflict("incident " + key + " changed while it was being " + change
-                    + "d; nothing was changed, try again");
+                LOG.debug("{} of {} collided with the process moving on; attempt {} of {}", change, key, attempt, ATTEMPTS);
+            }
         }
+    }
+
+    private IncidentRecord correlateOnce(String key, String change, String message, Map<String, Object> variables) {
+        return transactions.execute(tx -> {
+            // Locked: a reopen and a close (or the period ending) at the same moment do not both go through.
+            IncidentRecord incident = incidents.findForUpdate(key).orElseThrow(() -> new IncidentNotFoundException(key));
+            if (!MONITORING.equals(incident.status())) {
+                throw IncidentProblem.conflict("incident " + key + " is " + incident.status() + "; " + change
+                        + " is for monitoring incidents only");
+            }
+            // Without the user's engine authentication: Spring Security let a commander in, and commanders hold no
+            // engine grant to change process instances (the process's timeline line names who, from the message).
+            try {
+                runtime.createMessageCorrelation(message).processInstanceId(incident.processInstanceId())
+                        .setVariables(variables).correlate();
+            } catch (MismatchingMessageCorrelationException notListening) {
+                // Reopening is heard from Resolve on; closing only once the resolved notice is out.
+                throw IncidentProblem.conflict(REOPENED.equals(message)
+                        ? "incident " + key + " is not waiting to be reopened; nothing was changed"
+                        : "incident " + key + " cannot be closed while its resolved notice is still being reviewed "
+                                + "or sent; close it once customers have been told");
+            }
+            return incidents.find(key).orElseThrow();
+        });
     }
 }

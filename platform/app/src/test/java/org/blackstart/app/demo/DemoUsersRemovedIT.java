@@ -60,10 +60,10 @@ class DemoUsersRemovedIT {
             // (Blackstart's /api is for its four groups, which the operator's administrator is not in)
             assertThat(status(production, "GET", "/engine-rest/user", "ops", "a-real-password-1", null)).isEqualTo(200);
             assertThat(production.log()).contains("BLACKSTART-APP-003").containsPattern(
-                    "BLACKSTART-APP-003 .*\\[commander, agent, admin, oncall-1, oncall-2]");
+                    "BLACKSTART-APP-003 .*\\[commander, commander-2, agent, admin, oncall-1, oncall-2]");
             String users = body(production, "/engine-rest/user", "ops", "a-real-password-1");
             assertThat(users).contains("\"id\":\"ops\"").doesNotContain("\"id\":\"admin\"", "\"id\":\"commander\"",
-                    "\"id\":\"agent\"", "\"id\":\"oncall-1\"", "\"id\":\"oncall-2\"");
+                    "\"id\":\"commander-2\"", "\"id\":\"agent\"", "\"id\":\"oncall-1\"", "\"id\":\"oncall-2\"");
             assertThat(body(production, "/engine-rest/user?memberOfGroup=camunda-admin", "ops", "a-real-password-1"))
                     .contains("\"id\":\"ops\"").doesNotContain("\"id\":\"admin\"");
             assertThat(body(production, "/engine-rest/user?memberOfGroup=incident-commanders", "ops", "a-real-password-1"))

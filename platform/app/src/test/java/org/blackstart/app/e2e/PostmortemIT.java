@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -27,10 +25,7 @@ class PostmortemIT extends PlatformIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    ExternalTaskService externalTasks;
-
-    @Autowired
-    RuntimeService runtime;
+    HistoryService history;
 
     /**
      * A closed incident, its notices withheld: Resolve, then a commander's {@code POST /api/incidents/{key}/close}
@@ -51,6 +46,12 @@ class PostmortemIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.incident("commander", key).path("incident").path("status").asText(),
                 "closed"::equals);
         return key;
+    }
+
+    /** How many times the postmortem asked team.mail to send the invitation, served or not. */
+    private long invitationsAsked(String postmortem) {
+        return history.createHistoricExternalTaskLogQuery().processInstanceId(postmortem).topicName("team.mail")
+                .creationLog().count();
     }
 
     private static void done(Api api, String user, String key, String activity, Map<String, Object> variables) {
@@ -196,10 +197,13 @@ class PostmortemIT extends PlatformIT {
         JsonNode review = api.awaitTask("commander-2", key, "ReviewPostmortem");
 
         // and the people who worked the incident are invited to the review meeting through team.mail
-        List<ExternalTask> invitations = externalTasks.createExternalTaskQuery().topicName("team.mail")
-                .processInstanceId(review.path("processInstanceId").asText()).list();
-        assertThat(invitations).hasSize(1);
-        Map<String, Object> mail = runtime.getVariablesLocal(invitations.get(0).getExecutionId());
+        String postmortem = review.path("processInstanceId").asText();
+        // The e-mail plugin may already have sent it: the engine's history keeps the task and what it was asked to send.
+        assertThat(invitationsAsked(postmortem)).isEqualTo(1);
+        Map<String, Object> mail = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(postmortem).list().stream()
+                .filter(v -> v.getName().startsWith("teamMail") && v.getValue() != null)
+                .forEach(v -> mail.put(v.getName(), v.getValue()));
         assertThat(mail.get("teamMailTo").toString().split(",")).as("author, reviewer, and the agent who reviewed the notices")
                 .contains("commander", "commander-2", "agent").doesNotContain("system", "notice.draft");
         assertThat(mail.get("teamMailSubject").toString()).startsWith("Postmortem review " + key + ": Databases out of sync");
@@ -222,9 +226,7 @@ class PostmortemIT extends PlatformIT {
         rewritten.put("contributingFactors", "The generator's fuel valve was closed after maintenance.");
         api.claimAndComplete("commander", rewrite, rewritten);
 
-        assertThat(externalTasks.createExternalTaskQuery().topicName("team.mail")
-                .processInstanceId(review.path("processInstanceId").asText()).count())
-                .as("the meeting did not move: no second invitation").isEqualTo(1);
+        assertThat(invitationsAsked(postmortem)).as("the meeting did not move: no second invitation").isEqualTo(1);
 
         // and approves it
         JsonNode second = api.awaitTask("commander-2", key, "ReviewPostmortem");
