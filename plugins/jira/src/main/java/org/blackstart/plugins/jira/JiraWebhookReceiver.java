@@ -3,6 +3,7 @@ package org.blackstart.plugins.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -52,24 +53,12 @@ final class JiraWebhookReceiver implements Processor {
             return;
         }
         JiraProperties.Account account = properties.account(accountName);
-        if (account == null || !JiraWebhookSignature.matches(account.webhookSecret(), body, signature)) {
-            LOG.warn("BLACKSTART-JIRA-001 refused a webhook delivery to {}: {}", instance,
-                    signature == null ? "no " + JiraWebhookSignature.HEADER : "signature does not match");
-            problem(reply, 401, "Unauthorized", JiraWebhookSignature.HEADER
-                    + " is missing or does not match the account's webhook secret", instance);
+        if (!signed(account == null ? null : account.webhookSecret(), body, signature, reply, instance,
+                "the account's webhook secret")) {
             return;
         }
-        JiraEvents.Reading reading;
-        try {
-            JsonNode event = JiraHttp.JSON.readTree(body);
-            if (event == null || !event.isObject()) {
-                throw new JiraEvents.MalformedEvent("the body is not a JSON object");
-            }
-            reading = JiraEvents.read(accountName, account, event);
-        } catch (IOException | JiraEvents.MalformedEvent e) {
-            String detail = e instanceof JiraEvents.MalformedEvent ? e.getMessage() : "the body is not a JSON object";
-            LOG.warn("BLACKSTART-JIRA-002 signed webhook delivery to {} is unusable: {}", instance, detail);
-            problem(reply, 400, "Bad Request", detail, instance);
+        JiraEvents.Reading reading = readable(body, reply, instance, event -> JiraEvents.read(accountName, account, event));
+        if (reading == null) {
             return;
         }
         ObjectNode answer = JiraHttp.JSON.createObjectNode();
@@ -96,24 +85,11 @@ final class JiraWebhookReceiver implements Processor {
     /** A delivery from the team's own Jira: an action item's issue finished there closes the item. */
     private void actionDelivery(byte[] body, String signature, Message reply, String instance) {
         JiraProperties.Actions actions = properties.actions();
-        if (!JiraWebhookSignature.matches(actions.webhookSecret(), body, signature)) {
-            LOG.warn("BLACKSTART-JIRA-001 refused a webhook delivery to {}: {}", instance,
-                    signature == null ? "no " + JiraWebhookSignature.HEADER : "signature does not match");
-            problem(reply, 401, "Unauthorized", JiraWebhookSignature.HEADER
-                    + " is missing or does not match the webhook secret of the team's Jira", instance);
+        if (!signed(actions.webhookSecret(), body, signature, reply, instance, "the webhook secret of the team's Jira")) {
             return;
         }
-        JiraActionEvents.Reading reading;
-        try {
-            JsonNode event = JiraHttp.JSON.readTree(body);
-            if (event == null || !event.isObject()) {
-                throw new JiraEvents.MalformedEvent("the body is not a JSON object");
-            }
-            reading = JiraActionEvents.read(actions, event);
-        } catch (IOException | JiraEvents.MalformedEvent e) {
-            String detail = e instanceof JiraEvents.MalformedEvent ? e.getMessage() : "the body is not a JSON object";
-            LOG.warn("BLACKSTART-JIRA-002 signed webhook delivery to {} is unusable: {}", instance, detail);
-            problem(reply, 400, "Bad Request", detail, instance);
+        JiraActionEvents.Reading reading = readable(body, reply, instance, event -> JiraActionEvents.read(actions, event));
+        if (reading == null) {
             return;
         }
         ObjectNode answer = JiraHttp.JSON.createObjectNode();
@@ -134,6 +110,34 @@ final class JiraWebhookReceiver implements Processor {
         }
         answer.put("outcome", outcome.name()).put("issue", reading.issueKey());
         ok(reply, answer);
+    }
+
+    /** Checks the signature over the raw body before anything is read; answers 401 when it does not match. */
+    private static boolean signed(String secret, byte[] body, String signature, Message reply, String instance,
+                                  String whose) {
+        if (secret != null && JiraWebhookSignature.matches(secret, body, signature)) {
+            return true;
+        }
+        LOG.warn("BLACKSTART-JIRA-001 refused a webhook delivery to {}: {}", instance,
+                signature == null ? "no " + JiraWebhookSignature.HEADER : "signature does not match");
+        problem(reply, 401, "Unauthorized", JiraWebhookSignature.HEADER + " is missing or does not match " + whose, instance);
+        return false;
+    }
+
+    /** What a signed delivery says, or {@code null} after answering 400 when it is not a JSON object it can read. */
+    private static <T> T readable(byte[] body, Message reply, String instance, Function<JsonNode, T> reader) {
+        try {
+            JsonNode event = JiraHttp.JSON.readTree(body);
+            if (event == null || !event.isObject()) {
+                throw new JiraEvents.MalformedEvent("the body is not a JSON object");
+            }
+            return reader.apply(event);
+        } catch (IOException | JiraEvents.MalformedEvent e) {
+            String detail = e instanceof JiraEvents.MalformedEvent ? e.getMessage() : "the body is not a JSON object";
+            LOG.warn("BLACKSTART-JIRA-002 signed webhook delivery to {} is unusable: {}", instance, detail);
+            problem(reply, 400, "Bad Request", detail, instance);
+            return null;
+        }
     }
 
     private static void ok(Message reply, JsonNode answer) {
