@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class Timeline {
 
     private static final String COLUMNS = "id, incident_key, occurred_at, kind, step, step_name, actor, detail, "
-            + "pinned_by, pinned_at";
+            + "pinned_by, pinned_at, visibility";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -39,6 +39,14 @@ public class Timeline {
 
     /** Records an entry and returns it as it was stored, for an API that answers with what it wrote. */
     public TimelineEntry add(String incidentKey, TimelineKind kind, String actor, String detail) {
+        return add(incidentKey, kind, actor, detail, TimelineEntry.ALL);
+    }
+
+    /**
+     * {@link #add(String, TimelineKind, String, String)} for whom {@code visibility} names: {@link TimelineEntry#ALL}
+     * or {@link TimelineEntry#COMMANDERS}.
+     */
+    public TimelineEntry add(String incidentKey, TimelineKind kind, String actor, String detail, String visibility) {
         // as precise as the column keeps it, so the answer and a later read agree
         Timestamp at = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         String storedActor = truncate(actor, 128);
@@ -46,16 +54,17 @@ public class Timeline {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO bs_timeline (incident_key, occurred_at, "
-                    + "kind, actor, detail) VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
+                    + "kind, actor, detail, visibility) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setString(1, incidentKey);
             insert.setTimestamp(2, at);
             insert.setString(3, kind.name());
             insert.setString(4, storedActor);
             insert.setString(5, storedDetail);
+            insert.setString(6, visibility);
             return insert;
         }, keys);
         return new TimelineEntry(keys.getKey().longValue(), incidentKey, at.toInstant(), kind, null, null, storedActor,
-                storedDetail, null, null);
+                storedDetail, null, null, visibility);
     }
 
     public List<TimelineEntry> of(String incidentKey) {
@@ -92,7 +101,7 @@ public class Timeline {
         return new TimelineEntry(rs.getLong("id"), rs.getString("incident_key"), rs.getTimestamp("occurred_at").toInstant(),
                 TimelineKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("step_name"),
                 rs.getString("actor"), rs.getString("detail"), rs.getString("pinned_by"),
-                pinnedAt == null ? null : pinnedAt.toInstant());
+                pinnedAt == null ? null : pinnedAt.toInstant(), rs.getString("visibility"));
     }
 
     private static String truncate(String text, int max) {
