@@ -87,6 +87,15 @@ function filters(params) {
   return chips.length ? el('div', { class: 'bs-filters' }, chips) : null;
 }
 
+// One request at a time: each call to /api with the webapps' session may renew the session's cookie, and a request
+// sent with the old one while another is under way would be refused as not logged in.
+let queue = Promise.resolve();
+function serially(work) {
+  const next = queue.then(work, work);
+  queue = next.catch(() => {});
+  return next;
+}
+
 async function page(params, after) {
   const query = new URLSearchParams(params);
   if (after) query.set('after', after);
@@ -95,7 +104,11 @@ async function page(params, after) {
   return response.json();
 }
 
-async function run() {
+function run() {
+  return serially(searchNow);
+}
+
+async function searchNow() {
   const params = state();
   show(params);
   results.replaceChildren(el('p', { class: 'bs-none' }, 'Searching…'));
@@ -112,7 +125,7 @@ async function run() {
     const moreButton = () => next ? el('button', { type: 'button', class: 'bs-more', onclick: async event => {
       event.target.disabled = true;
       try {
-        const following = await page(params, next);
+        const following = await serially(() => page(params, next));
         following.hits.forEach(h => list.append(hit(h)));
         next = following.next;
         more.replaceChildren(moreButton() || '');

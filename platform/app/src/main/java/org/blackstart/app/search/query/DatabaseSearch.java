@@ -43,7 +43,7 @@ class DatabaseSearch implements SearchEngine {
      */
     private static final Map<DocType, String> SOURCES = Map.of(
             DocType.TIMELINE, "SELECT CAST(t.id AS VARCHAR(64)) AS doc_id, t.incident_key, t.occurred_at, "
-                    + "CAST(NULL AS VARCHAR(1000)) AS title, t.detail AS body, CAST(NULL AS VARCHAR(64)) AS own_vendor, "
+                    + "CAST(NULL AS VARCHAR(1000)) AS title, COALESCE(t.detail, t.step_name) AS body, CAST(NULL AS VARCHAR(64)) AS own_vendor, "
                     + "t.visibility FROM bs_timeline t",
             DocType.INCIDENT, "SELECT x.incident_key AS doc_id, x.incident_key, x.declared_at AS occurred_at, "
                     + "x.title, COALESCE(x.summary, '') || ' ' || COALESCE(x.customer_impact, '') || ' ' "
