@@ -94,7 +94,9 @@ class ElasticsearchProcessTest {
         assertThat(node.isRunning()).isTrue();
         assertThat(node.baseUrl()).isEqualTo(baseUrl);
         assertThat(get(baseUrl + "/_cluster/health")).isEqualTo(200);
+        node.restart(Duration.ofSeconds(60));
         assertThat(home.logText()).contains("node starting with -Xms64m -Xmx64m");
+        assertThat(started()).as("a start of a running node starts nothing").hasSize(4);
         List<Long> second = started().subList(2, 4);
         node.kill();
         assertAllGone(second);
