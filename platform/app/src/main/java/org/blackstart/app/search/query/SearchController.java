@@ -25,10 +25,10 @@ class SearchController {
     static final int PER_SECOND = 20;
     private static final int MAX_PEOPLE = 10_000;
 
-    private final Search search;
+    private final SearchWithFallback search;
     private final PerKeyLimit perPerson;
 
-    SearchController(Search search, Clock clock) {
+    SearchController(SearchWithFallback search, Clock clock) {
         this.search = search;
         this.perPerson = new PerKeyLimit(PER_SECOND, Duration.ofSeconds(1), MAX_PEOPLE, clock);
     }

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
  * engine served it). The failure is logged once, when it starts, and its end once too, not once per search.
  */
 @Component
-class Search {
+class SearchWithFallback {
 
-    private static final Logger log = LoggerFactory.getLogger(Search.class);
+    private static final Logger log = LoggerFactory.getLogger(SearchWithFallback.class);
 
     private final DatabaseSearch database;
     private final ObjectProvider<ElasticsearchSearch> elasticsearch;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    Search(DatabaseSearch database, ObjectProvider<ElasticsearchSearch> elasticsearch) {
+    SearchWithFallback(DatabaseSearch database, ObjectProvider<ElasticsearchSearch> elasticsearch) {
         this.database = database;
         this.elasticsearch = elasticsearch;
     }
