@@ -225,7 +225,8 @@ class FormsTest {
     /** The paged person and the commander see what the incident is about, and cannot change it there. */
     @ParameterizedTest
     @ValueSource(strings = {"acknowledge-page:title", "acknowledge-page:severity", "acknowledge-page:summary",
-            "nobody-acknowledged:title", "nobody-acknowledged:severity", "nobody-acknowledged:summary"})
+            "nobody-acknowledged:title", "nobody-acknowledged:severity", "nobody-acknowledged:summary",
+            "triage:seenBefore"})
     void incidentFieldsAreShownReadOnly(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
 
