@@ -109,7 +109,7 @@ public class IncidentDetailsReader {
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
                 vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
                 keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key),
-                actionItems.ofIncident(key), monitoring.of(incident), seenBefore.of(incident));
+                actionItems.ofIncident(key), monitoring.of(incident), seenBefore.recent(incident));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

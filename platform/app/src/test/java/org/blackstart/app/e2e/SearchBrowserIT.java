@@ -123,6 +123,46 @@ class SearchBrowserIT extends PlatformIT {
         }
     }
 
+    @Test
+    void aCommandersOnlyNoteIsMarkedForTheCommanderAndAbsentForTheAgent() {
+        // given an open incident with a commanders-only note and an ordinary one
+        Api api = api();
+        String key = api.declare("commander", "Billing export stalled");
+        assertThat(api.send("commander", HttpMethod.POST, "/api/incidents/" + key + "/notes",
+                "{\"text\": \"Finance asked us not to mention the audit\", \"visibility\": \"commanders\"}")
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(api.send("agent", HttpMethod.POST, "/api/incidents/" + key + "/notes",
+                "{\"text\": \"Two customers called about invoices\"}").getStatusCode().value()).isEqualTo(201);
+
+        JsonNode triage = api.awaitTask("commander", key, "Triage");
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            // when the commander opens the incident tab of its triage task
+            BrowserLogin.logIn(browser, base(), "tasklist", "commander");
+            browser.navigate(base() + "/camunda/app/tasklist/default/#/?task=" + triage.path("id").asText()
+                    + "&detailsTab=blackstart.incident");
+            browser.waitFor("document.body.innerText.includes('Two customers called about invoices')", RENDERING);
+            browser.waitFor("!document.querySelector('.bs-private-choice').hidden", RENDERING);
+
+            // then the private note is there, marked, and the note box offers "Commanders only"
+            assertThat(text(browser, ".bs-timeline")).contains("Finance asked us not to mention the audit");
+            assertThat(text(browser, ".bs-timeline .bs-private")).isEqualToIgnoringCase("commanders only");
+            browser.evaluate("document.querySelector('.bs-private').scrollIntoView()");
+            Screenshots.assertShowsAWindow(browser.screenshot(SCREENSHOTS.resolve("commanders-only-note.png")));
+        }
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            // when the agent opens it
+            BrowserLogin.logIn(browser, base(), "tasklist", "agent");
+            browser.navigate(base() + "/incidents/" + key);
+            browser.waitFor("document.body.innerText.includes('Two customers called about invoices')", RENDERING);
+
+            // then the private note is not there
+            assertThat(browser.text()).doesNotContain("Finance asked us").doesNotContain("audit");
+            assertThat(text(browser, ".bs-timeline")).contains("Two customers called about invoices");
+            Screenshots.assertShowsAWindow(browser.screenshot(SCREENSHOTS.resolve("commanders-only-note-agent.png")));
+        }
+    }
+
     private void incident(String key, String title, String severity, String services, String declaredAt) {
         jdbc.update("INSERT INTO bs_incident (incident_key, title, severity, status, affected_services, declared_by, "
                         + "declared_at, updated_at, closed_at, process_instance_id, kind) "

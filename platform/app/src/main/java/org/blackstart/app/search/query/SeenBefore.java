@@ -3,6 +3,8 @@ package org.blackstart.app.search.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,15 +54,39 @@ public class SeenBefore {
                           String postmortemUrl) {
     }
 
+    /** How long an answer is reused for the incident tab, which reads the incident every few seconds. */
+    static final Duration REUSED_FOR = Duration.ofSeconds(30);
+    private static final int REUSED_INCIDENTS = 1000;
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ObjectProvider<ElasticsearchSeenBefore> elasticsearch;
+    private final Clock clock;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Map<String, Answer> recent = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                    return size() > REUSED_INCIDENTS;
+                }
+            });
 
-    SeenBefore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<ElasticsearchSeenBefore> elasticsearch) {
+    SeenBefore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<ElasticsearchSeenBefore> elasticsearch, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.elasticsearch = elasticsearch;
+        this.clock = clock;
+    }
+
+    /** {@link #of(IncidentRecord)}, reused for 30 seconds per incident. */
+    public List<Similar> recent(IncidentRecord incident) {
+        Instant now = clock.instant();
+        Answer answer = recent.get(incident.key());
+        if (answer == null || answer.at.plus(REUSED_FOR).isBefore(now)) {
+            answer = new Answer(now, of(incident));
+            recent.put(incident.key(), answer);
+        }
+        return answer.similar;
     }
 
     /** At most {@value #MAX}, most alike first. */
@@ -167,5 +193,8 @@ public class SeenBefore {
     }
 
     private record Candidate(Set<String> words, Set<String> services) {
+    }
+
+    private record Answer(Instant at, List<Similar> similar) {
     }
 }
