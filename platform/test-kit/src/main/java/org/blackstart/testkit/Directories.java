@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** File system helpers for servers that tests start (PostgreSQL here, Keycloak in {@code keycloak}). */
+/** File system helpers for servers that tests start (PostgreSQL here, Keycloak and Elasticsearch in their packages). */
 public final class Directories {
 
     private Directories() {

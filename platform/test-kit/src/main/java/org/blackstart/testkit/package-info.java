@@ -4,6 +4,7 @@
  * tested exactly as the platform will drive it; {@link org.blackstart.testkit.PluginContractTest}
  * is the contract every notice plugin passes; {@link org.blackstart.testkit.PostgresServer} is a real
  * PostgreSQL, started from a Maven artifact as a local process and shared by the tests of a run, and
- * {@link org.blackstart.testkit.keycloak.KeycloakServer} the same for Keycloak.
+ * {@link org.blackstart.testkit.keycloak.KeycloakServer} and
+ * {@link org.blackstart.testkit.elasticsearch.ElasticsearchServer} the same for Keycloak and Elasticsearch.
  */
 package org.blackstart.testkit;

@@ -43,6 +43,11 @@ final class ElasticsearchDistribution {
         }
     }
 
+    /** An unpacked distribution (or a stand-in for one) in this folder. */
+    static ElasticsearchDistribution at(Path home, String version) {
+        return new ElasticsearchDistribution(home, version);
+    }
+
     static Path archive(String configured, String localRepository, Path defaultRepository, String version) {
         return ServerZip.archive(PROPERTY, configured, localRepository, defaultRepository,
                 "org.elasticsearch.distribution.integ-test-zip", "elasticsearch", version, "Elasticsearch");

@@ -58,6 +58,8 @@ final class ElasticsearchHome {
             Files.createDirectories(home.config().resolve("jvm.options.d"));
             Files.copy(distribution.file("config/log4j2.properties"), home.config().resolve("log4j2.properties"));
             Files.writeString(home.config().resolve("jvm.options"), jvmOptions(distribution));
+            // Written again before every start (see configure); created now, so that it belongs to the account.
+            Files.createFile(home.settings());
             Files.writeString(home.config().resolve("jvm.options.d").resolve("blackstart.options"), String.join("\n",
                     // Warnings of the JVM to the console, where the kit's log collects them; no GC log files.
                     "-Xlog:disable",
@@ -98,7 +100,7 @@ final class ElasticsearchHome {
                 "action.destructive_requires_name: false",
                 "");
         try {
-            Files.writeString(config().resolve("elasticsearch.yml"), settings);
+            Files.writeString(settings(), settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the settings in " + config(), e);
         }
@@ -118,6 +120,10 @@ final class ElasticsearchHome {
 
     Path config() {
         return run.root().resolve("config");
+    }
+
+    Path settings() {
+        return config().resolve("elasticsearch.yml");
     }
 
     Path data() {

@@ -26,7 +26,7 @@ public final class ElasticsearchHttp {
         this.baseUrl = baseUrl;
     }
 
-    /** The number of documents in the index, alias or comma-separated list, as far as the last refresh shows them. */
+    /** The number of documents in the index, alias or comma-separated list, as far as the last refresh shows them; fails for a missing index. */
     public long count(String index) {
         return call("GET", "/" + index + "/_count", null).path("count").asLong();
     }

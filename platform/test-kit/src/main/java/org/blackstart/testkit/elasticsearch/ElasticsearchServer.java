@@ -88,8 +88,14 @@ public final class ElasticsearchServer {
         LOG.info("{} stopped", this);
     }
 
-    /** Starts the stopped node again, on the same port with the same data, and waits until it is ready. */
+    /**
+     * Starts the stopped node again, on the same port with the same data, and waits until it is ready
+     * (minutes at most, or an exception with its log). Does nothing when it runs.
+     */
     public void start() {
+        if (isRunning()) {
+            return;
+        }
         Instant begin = Instant.now();
         process.restart(STARTUP_LIMIT);
         LOG.info("{} started again in {} ms", this, Duration.between(begin, Instant.now()).toMillis());
