@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * runs both as root and as a normal user: as root, servers run as {@code nobody}, through
  * util-linux's {@code setpriv}; as anyone else, as the JVM's own user.
  */
-final class ServerAccount {
+public final class ServerAccount {
 
     // nobody/nogroup on Debian; by number, because the group's name differs between distributions.
     private static final int NOBODY = 65534;
@@ -26,12 +26,12 @@ final class ServerAccount {
         this.root = root;
     }
 
-    static ServerAccount forThisJvm() {
+    public static ServerAccount forThisJvm() {
         return new ServerAccount(new UnixSystem().getUid() == 0);
     }
 
     /** The command, run as this account. */
-    List<String> command(List<String> command) {
+    public List<String> command(List<String> command) {
         if (!root) {
             return command;
         }
@@ -41,7 +41,7 @@ final class ServerAccount {
     }
 
     /** Gives the directory tree to this account, so the server can write its data there. */
-    void take(Path directory) {
+    public void take(Path directory) {
         if (!root) {
             return;
         }

@@ -2,23 +2,14 @@ package org.blackstart.testkit.keycloak;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.blackstart.testkit.Directories;
+import org.blackstart.testkit.ServerZip;
 
 /**
  * Keycloak's server distribution ({@code org.keycloak:keycloak-quarkus-dist}, a zip), unpacked once
@@ -47,11 +38,7 @@ final class KeycloakDistribution {
         Path archive = archive(System.getProperty(PROPERTY), System.getProperty("maven.repo.local"),
                 Path.of(System.getProperty("user.home"), ".m2", "repository"), version());
         try {
-            Path home = cache.resolve("keycloak-" + version() + "-" + digest(archive));
-            if (!isComplete(home)) {
-                unpack(archive, cache, home);
-            }
-            return new KeycloakDistribution(home);
+            return new KeycloakDistribution(ServerZip.unpackedInto(cache, "keycloak-" + version(), archive, "bin/kc.sh"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + archive, e);
         }
@@ -62,24 +49,8 @@ final class KeycloakDistribution {
      * repository (an IDE running a test class directly sets no property).
      */
     static Path archive(String configured, String localRepository, Path defaultRepository, String version) {
-        // Maven leaves an expression it cannot resolve as it is: a module without the dependency.
-        if (configured != null && !configured.isBlank() && !configured.contains("${")) {
-            Path path = Path.of(configured.strip());
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException("-D" + PROPERTY + "=" + configured + " is not a file");
-            }
-            return path;
-        }
-        Path repository = localRepository == null || localRepository.isBlank() ? defaultRepository : Path.of(localRepository);
-        Path path = repository.resolve(Path.of("org", "keycloak", "keycloak-quarkus-dist", version,
-                "keycloak-quarkus-dist-" + version + ".zip"));
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("no Keycloak server distribution at " + path + ": declare the test dependency "
-                    + "org.keycloak:keycloak-quarkus-dist:" + version + " with <type>zip</type> and the plugin "
-                    + "maven-dependency-plugin in the module's pom (see platform/test-kit/pom.xml), so that Maven "
-                    + "downloads it and tells the tests where it is (-D" + PROPERTY + ")");
-        }
-        return path;
+        return ServerZip.archive(PROPERTY, configured, localRepository, defaultRepository, "org.keycloak",
+                "keycloak-quarkus-dist", version, "Keycloak");
     }
 
     Path file(String relative) {
@@ -122,73 +93,6 @@ final class KeycloakDistribution {
         }
     }
 
-    private static boolean isComplete(Path home) {
-        return Files.isExecutable(home.resolve("bin").resolve("kc.sh"));
-    }
-
-    // Unpack beside the target and rename: a second JVM unpacking at the same time loses the
-    // rename and uses the winner's copy, so nobody ever runs a half-written distribution.
-    private static void unpack(Path archive, Path cache, Path home) throws IOException {
-        Path partial = Files.createTempDirectory(cache, "unpacking-");
-        try {
-            extract(archive, partial);
-            Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (!isComplete(home)) {
-                throw e;
-            }
-        } finally {
-            Directories.deleteIfExists(partial);
-        }
-    }
-
-    // commons-compress, not java.util.zip: the scripts must keep their executable bits.
-    private static void extract(Path archive, Path target) throws IOException {
-        try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
-            Enumeration<ZipArchiveEntry> entries = zip.getEntries();
-            while (entries.hasMoreElements()) {
-                ZipArchiveEntry entry = entries.nextElement();
-                Path path = inside(target, withoutTopFolder(entry.getName()));
-                if (path == null) {
-                    continue;
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                    continue;
-                }
-                Files.createDirectories(path.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-                if ((entry.getUnixMode() & 0100) != 0) {
-                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-                    permissions.add(PosixFilePermission.OWNER_EXECUTE);
-                    permissions.add(PosixFilePermission.GROUP_EXECUTE);
-                    permissions.add(PosixFilePermission.OTHERS_EXECUTE);
-                    Files.setPosixFilePermissions(path, permissions);
-                }
-            }
-        }
-    }
-
-    /** {@code keycloak-26.5.6/bin/kc.sh} is {@code bin/kc.sh}. */
-    private static String withoutTopFolder(String name) {
-        int slash = name.indexOf('/');
-        return slash < 0 ? "" : name.substring(slash + 1);
-    }
-
-    /** The entry's path in the target, or null for the top folder itself and for names that would leave it. */
-    private static Path inside(Path target, String relative) throws IOException {
-        if (relative.isEmpty()) {
-            return null;
-        }
-        Path path = target.resolve(relative).normalize();
-        if (!path.startsWith(target) || path.equals(target)) {
-            throw new IOException("entry " + relative + " points outside the distribution");
-        }
-        return path;
-    }
-
     private static String version() {
         try (InputStream in = KeycloakDistribution.class.getResourceAsStream(VERSION_RESOURCE)) {
             if (in == null) {
@@ -199,15 +103,6 @@ final class KeycloakDistribution {
             return properties.getProperty("version");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + VERSION_RESOURCE, e);
-        }
-    }
-
-    private static String digest(Path archive) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(archive), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

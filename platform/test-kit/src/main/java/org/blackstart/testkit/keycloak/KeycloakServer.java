@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.blackstart.testkit.Directories;
+import org.blackstart.testkit.NewerJava;
 import org.blackstart.testkit.RunDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code org.keycloak:keycloak-quarkus-dist} with {@code <type>zip</type>} and the plugin
  * {@code maven-dependency-plugin} (configured in the parent pom), so that Maven downloads the server
  * before tests run and tells them where it is. Keycloak needs Java 21 or newer: the kit finds one
- * (see {@code KeycloakJava}) while the tests themselves run on 17.
+ * (see {@link NewerJava}) while the tests themselves run on 17.
  *
  * <p>One server per JVM, started on first use (half a minute to a minute) and shared by every test
  * in the run. Its realm is shared too: a test that changes it (group membership, realm settings)
@@ -101,7 +102,7 @@ public final class KeycloakServer {
     private static KeycloakServer start() {
         Instant begin = Instant.now();
         Path cache = Directories.userCache("keycloak");
-        Path java = KeycloakJava.home();
+        Path java = NewerJava.home("Keycloak");
         KeycloakDistribution distribution = KeycloakDistribution.unpackedInto(cache);
         String buildOptions = String.join(" ", KeycloakProcess.BUILD_OPTIONS);
         RunDirectory run = RunDirectory.lockedIn(cache);

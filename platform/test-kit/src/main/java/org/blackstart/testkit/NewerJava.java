@@ -1,4 +1,4 @@
-package org.blackstart.testkit.keycloak;
+package org.blackstart.testkit;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Java runtime Keycloak runs on: it needs Java {@value #MINIMUM} or newer, while Blackstart builds
- * and tests on 17. Looked for in this order: the {@value #PROPERTY} system property, the
- * {@value #ENVIRONMENT} environment variable, {@code JAVA_HOME}, the JVM running the tests, and
- * the JDK folders of the machine (the newest there wins).
+ * The Java runtime the servers the kit starts run on (Keycloak, Elasticsearch): they need Java
+ * {@value #MINIMUM} or newer, while Blackstart builds and tests on 17. Looked for in this order: the
+ * {@value #PROPERTY} system property, the {@value #ENVIRONMENT} environment variable, {@code JAVA_HOME},
+ * the JVM running the tests, and the JDK folders of the machine (the newest there wins).
  */
-final class KeycloakJava {
+public final class NewerJava {
 
     static final int MINIMUM = 21;
     static final String PROPERTY = "blackstart.test.java21-home";
@@ -27,24 +27,29 @@ final class KeycloakJava {
 
     private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"?(?:1\\.)?(\\d+)", Pattern.MULTILINE);
 
-    private KeycloakJava() {
+    private NewerJava() {
     }
 
-    /** A Java {@value #MINIMUM}+ home on this machine; fails with what to install or set when there is none. */
-    static Path home() {
+    /**
+     * A Java {@value #MINIMUM}+ home on this machine; fails with what to install or set when there is none.
+     *
+     * @param server what needs it, for the failure ("Keycloak", "Elasticsearch")
+     */
+    public static Path home(String server) {
         String home = System.getProperty("user.home", "");
-        return find(System.getProperty(PROPERTY), System.getenv(), Path.of(System.getProperty("java.home")),
+        return find(server, System.getProperty(PROPERTY), System.getenv(), Path.of(System.getProperty("java.home")),
                 Runtime.version().feature(), List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"),
                         Path.of(home, ".sdkman", "candidates", "java"), Path.of(home, ".jdks")));
     }
 
     /**
+     * @param server       what needs it, for the failure
      * @param configured   the system property's value, or null
      * @param environment  read for {@value #ENVIRONMENT} and {@code JAVA_HOME}
      * @param currentHome  the running JVM's home, of feature version {@code currentFeature}
      * @param jdkFolders   folders whose subfolders are JDKs
      */
-    static Path find(String configured, Map<String, String> environment, Path currentHome, int currentFeature,
+    static Path find(String server, String configured, Map<String, String> environment, Path currentHome, int currentFeature,
             List<Path> jdkFolders) {
         if (isSet(configured)) {
             return required(Path.of(configured.strip()), "-D" + PROPERTY + "=" + configured);
@@ -70,13 +75,13 @@ final class KeycloakJava {
         for (Path folder : jdkFolders) {
             candidates.addAll(subfolders(folder));
         }
-        Optional<Path> newest = candidates.stream().filter(KeycloakJava::suitable)
+        Optional<Path> newest = candidates.stream().filter(NewerJava::suitable)
                 .max(Comparator.comparingInt((Path path) -> feature(path).orElse(0)).thenComparing(Path::toString));
         if (newest.isPresent()) {
             return newest.get();
         }
         candidates.forEach(path -> seen.add(path + " (" + describe(path) + ")"));
-        throw new IllegalStateException("Keycloak needs Java " + MINIMUM + " or newer to run in the tests, and none was "
+        throw new IllegalStateException(server + " needs Java " + MINIMUM + " or newer to run in the tests, and none was "
                 + "found. Looked at: " + String.join("; ", seen) + "; and in " + jdkFolders + ". Install a JDK "
                 + MINIMUM + " or newer (for example Temurin 21 or 25, or your distribution's openjdk-21-jdk-headless) "
                 + "and, unless it is under /usr/lib/jvm, point -D" + PROPERTY + "= or the environment variable "

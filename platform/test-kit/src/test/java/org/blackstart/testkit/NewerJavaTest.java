@@ -1,4 +1,4 @@
-package org.blackstart.testkit.keycloak;
+package org.blackstart.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Finding a Java 21+ for Keycloak among fake JDK folders: no real JDK is looked at. */
-class KeycloakJavaTest {
+/** Finding a Java 21+ for Keycloak and Elasticsearch among fake JDK folders: no real JDK is looked at. */
+class NewerJavaTest {
 
     @TempDir
     Path temp;
@@ -36,7 +36,7 @@ class KeycloakJavaTest {
     @Test
     void takesTheNewestJdkOfTheMachineWhenNothingIsConfigured() {
         // when
-        Path found = KeycloakJava.find(null, Map.of(), current17, 17, List.of(temp.resolve("absent"), jvm));
+        Path found = NewerJava.find("Keycloak", null, Map.of(), current17, 17, List.of(temp.resolve("absent"), jvm));
 
         // then
         assertThat(found).isEqualTo(jdk25);
@@ -46,24 +46,24 @@ class KeycloakJavaTest {
     void prefersTheConfiguredHomeThenTheEnvironmentThenJavaHomeThenTheRunningJvm() throws IOException {
         Path current21 = jdk(temp.resolve("current21"), "21.0.2");
 
-        assertThat(KeycloakJava.find(jdk21.toString(), Map.of(KeycloakJava.ENVIRONMENT, jdk25.toString()), current21, 21,
+        assertThat(NewerJava.find("Keycloak", jdk21.toString(), Map.of(NewerJava.ENVIRONMENT, jdk25.toString()), current21, 21,
                 List.of(jvm))).isEqualTo(jdk21);
-        assertThat(KeycloakJava.find(" ", Map.of(KeycloakJava.ENVIRONMENT, jdk21.toString(), "JAVA_HOME", jdk25.toString()),
+        assertThat(NewerJava.find("Keycloak", " ", Map.of(NewerJava.ENVIRONMENT, jdk21.toString(), "JAVA_HOME", jdk25.toString()),
                 current21, 21, List.of(jvm))).isEqualTo(jdk21);
-        assertThat(KeycloakJava.find(null, Map.of("JAVA_HOME", jdk21.toString()), current21, 21, List.of(jvm)))
+        assertThat(NewerJava.find("Keycloak", null, Map.of("JAVA_HOME", jdk21.toString()), current21, 21, List.of(jvm)))
                 .isEqualTo(jdk21);
-        assertThat(KeycloakJava.find(null, Map.of("JAVA_HOME", jdk17.toString()), current21, 21, List.of(jvm)))
+        assertThat(NewerJava.find("Keycloak", null, Map.of("JAVA_HOME", jdk17.toString()), current21, 21, List.of(jvm)))
                 .isEqualTo(current21);
-        assertThat(KeycloakJava.find(null, Map.of("JAVA_HOME", jdk17.toString()), current17, 17, List.of(jvm)))
+        assertThat(NewerJava.find("Keycloak", null, Map.of("JAVA_HOME", jdk17.toString()), current17, 17, List.of(jvm)))
                 .isEqualTo(jdk25);
     }
 
     @Test
     void aConfiguredHomeThatIsNoJava21IsAMistakeToReportNotToWorkAround() {
-        assertThatThrownBy(() -> KeycloakJava.find(jdk17.toString(), Map.of(), current17, 17, List.of(jvm)))
+        assertThatThrownBy(() -> NewerJava.find("Keycloak", jdk17.toString(), Map.of(), current17, 17, List.of(jvm)))
                 .hasMessageContaining("-Dblackstart.test.java21-home=" + jdk17)
                 .hasMessageContaining("Java 17");
-        assertThatThrownBy(() -> KeycloakJava.find(null, Map.of(KeycloakJava.ENVIRONMENT, temp.resolve("nope").toString()),
+        assertThatThrownBy(() -> NewerJava.find("Keycloak", null, Map.of(NewerJava.ENVIRONMENT, temp.resolve("nope").toString()),
                 current17, 17, List.of(jvm)))
                 .hasMessageContaining("BLACKSTART_JAVA21_HOME=")
                 .hasMessageContaining("no such folder");
@@ -78,9 +78,10 @@ class KeycloakJavaTest {
         Files.createDirectories(old.resolve("no-java-here"));
 
         // when / then
-        assertThatThrownBy(() -> KeycloakJava.find(null, Map.of("JAVA_HOME", jdk17.toString()), current17, 17, List.of(old)))
+        assertThatThrownBy(() -> NewerJava.find("Elasticsearch", null, Map.of("JAVA_HOME", jdk17.toString()), current17, 17,
+                List.of(old)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Keycloak needs Java 21 or newer")
+                .hasMessageContaining("Elasticsearch needs Java 21 or newer")
                 .hasMessageContaining("JAVA_HOME=" + jdk17 + " (Java 17)")
                 .hasMessageContaining(old.resolve("java-8") + " (Java 8)")
                 .hasMessageContaining(old.resolve("no-java-here") + " (no bin/java)")
@@ -91,10 +92,10 @@ class KeycloakJavaTest {
 
     @Test
     void readsTheFeatureVersionFromTheReleaseFile() throws IOException {
-        assertThat(KeycloakJava.feature(jdk21)).hasValue(21);
-        assertThat(KeycloakJava.feature(jdk(temp.resolve("eight"), "1.8.0_402"))).hasValue(8);
-        assertThat(KeycloakJava.feature(jdk(temp.resolve("plain"), "22"))).hasValue(22);
-        assertThat(KeycloakJava.feature(temp.resolve("absent"))).isEmpty();
+        assertThat(NewerJava.feature(jdk21)).hasValue(21);
+        assertThat(NewerJava.feature(jdk(temp.resolve("eight"), "1.8.0_402"))).hasValue(8);
+        assertThat(NewerJava.feature(jdk(temp.resolve("plain"), "22"))).hasValue(22);
+        assertThat(NewerJava.feature(temp.resolve("absent"))).isEmpty();
     }
 
     private static Path jdk(Path home, String version) throws IOException {
