@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.blackstart.app.search.DocType;
+import org.blackstart.app.search.SearchOutbox;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +29,17 @@ public class IncidentRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SearchOutbox outbox;
 
     public IncidentRepository(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, SearchOutbox.none());
+    }
+
+    @Autowired
+    public IncidentRepository(JdbcTemplate jdbc, Clock clock, SearchOutbox outbox) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     public void insert(String key, String title, String summary, String severity, String declaredBy, String processInstanceId,
@@ -46,6 +56,7 @@ public class IncidentRepository {
                         + "VALUES (?, ?, ?, ?, 'declared', ?, ?, ?, ?, ?, ?)",
                 key, title, summary, severity, declaredBy, now, now, processInstanceId, escalationPolicy,
                 KIND_TEST.equals(kind) ? KIND_TEST : KIND_INCIDENT);
+        outbox.changed(DocType.INCIDENT, key);
     }
 
     /** Copies what triage and later steps decided; {@code null} leaves a column as it is. */
@@ -55,6 +66,11 @@ public class IncidentRepository {
                         + "customer_impact = COALESCE(?, customer_impact), status = COALESCE(?, status), updated_at = ?, "
                         + "closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END WHERE incident_key = ?",
                 severity, affectedServices, customerImpact, status, Timestamp.from(now), status, Timestamp.from(now), key);
+        if (severity != null || affectedServices != null) {
+            outbox.incidentRetagged(key); // every document of the incident carries them
+        } else {
+            outbox.changed(DocType.INCIDENT, key);
+        }
     }
 
     /** What Resolve recorded; {@code null} leaves a column as it is. Texts longer than the column are cut. */
@@ -62,6 +78,7 @@ public class IncidentRepository {
         jdbc.update("UPDATE bs_incident SET root_cause = COALESCE(?, root_cause), resolution = COALESCE(?, resolution), "
                         + "updated_at = ? WHERE incident_key = ?",
                 capped(rootCause), capped(resolution), Timestamp.from(clock.instant()), key);
+        outbox.changed(DocType.INCIDENT, key);
     }
 
     static String capped(String text) {

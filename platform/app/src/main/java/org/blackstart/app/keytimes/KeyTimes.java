@@ -14,6 +14,9 @@ import org.blackstart.app.incident.IncidentProblem;
 import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
+import org.blackstart.app.search.DocType;
+import org.blackstart.app.search.SearchOutbox;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +46,15 @@ public class KeyTimes {
     private final IncidentRepository incidents;
     private final Timeline timeline;
 
+    private final SearchOutbox outbox;
+
     KeyTimes(JdbcTemplate jdbc, Clock clock, IncidentRepository incidents, Timeline timeline) {
+        this(jdbc, clock, incidents, timeline, SearchOutbox.none());
+    }
+
+    @Autowired
+    KeyTimes(JdbcTemplate jdbc, Clock clock, IncidentRepository incidents, Timeline timeline, SearchOutbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
         this.incidents = incidents;
@@ -93,6 +104,7 @@ public class KeyTimes {
         jdbc.update("INSERT INTO bs_key_time (incident_key, name, at_time, set_by, reason, recorded_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", incidentKey, name, Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)),
                 truncate(setBy, 128), truncate(reason, 500), Timestamp.from(clock.instant()));
+        outbox.changed(DocType.INCIDENT, incidentKey); // its document carries the key times in force
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.blackstart.app.notice;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,14 @@ public class NoticeReview {
 
     private final NoticeTemplates templates;
     private final JdbcNoticeAudience audience;
+    private final NoticeTexts texts;
+    private final Clock clock;
 
-    public NoticeReview(NoticeTemplates templates, JdbcNoticeAudience audience) {
+    public NoticeReview(NoticeTemplates templates, JdbcNoticeAudience audience, NoticeTexts texts, Clock clock) {
         this.templates = templates;
         this.audience = audience;
+        this.texts = texts;
+        this.clock = clock;
     }
 
     /** On completion of the agent's review. */
@@ -88,7 +93,44 @@ public class NoticeReview {
         if ("return".equals(decision)) {
             // The agent decides again on the changed notice; the form must not show last time's choice.
             task.removeVariable("noticeDecision");
+        } else {
+            keepAsApproved(task);
         }
+    }
+
+    /**
+     * The approved words, one row per language the notice has, for search and the record. The body is the e-mail
+     * text when the language has one, else its longest other part (the SMS or the phone script): the words the
+     * customers of that language were sent at most length. Public posts are not kept here: they are on the
+     * status page and the social channels themselves.
+     */
+    private void keepAsApproved(DelegateTask task) {
+        List<NoticeTexts.Text> approved = new ArrayList<>();
+        for (String language : NoticeDrafter.FORM_LANGUAGES) {
+            if (!flag(task, "noticeHas_" + language)) {
+                continue;
+            }
+            String body = text(task, CustomerNotice.Variables.text(language, CustomerNotice.TextPart.TEXT));
+            for (CustomerNotice.TextPart part : List.of(CustomerNotice.TextPart.SMS, CustomerNotice.TextPart.PHONE)) {
+                String other = text(task, CustomerNotice.Variables.text(language, part));
+                if (body.isBlank() && other.length() > body.length()) {
+                    body = other;
+                }
+            }
+            if (!body.isBlank()) {
+                approved.add(new NoticeTexts.Text(language,
+                        text(task, CustomerNotice.Variables.text(language, CustomerNotice.TextPart.SUBJECT)), body));
+            }
+        }
+        List<String> channels = new ArrayList<>();
+        for (NoticeChannel channel : NoticeChannel.values()) {
+            if (flag(task, "noticeCan_" + channel.code()) && flag(task, "send_" + channel.code())) {
+                channels.add(channel.code());
+            }
+        }
+        texts.approved(task.getExecution().getProcessBusinessKey(), text(task, CustomerNotice.Variables.STEP),
+                text(task, CustomerNotice.Variables.PHASE), approved, String.join(",", channels), task.getAssignee(),
+                clock.instant());
     }
 
     /**

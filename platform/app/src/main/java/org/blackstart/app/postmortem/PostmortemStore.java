@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.blackstart.app.search.DocType;
+import org.blackstart.app.search.SearchOutbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,11 @@ class PostmortemStore {
             + "created_at, updated_at, approved_at, published_at";
 
     private final JdbcTemplate jdbc;
+    private final SearchOutbox outbox;
 
-    PostmortemStore(JdbcTemplate jdbc) {
+    PostmortemStore(JdbcTemplate jdbc, SearchOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -43,6 +47,7 @@ class PostmortemStore {
         try {
             jdbc.update("INSERT INTO bs_postmortem (incident_key, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
                     incidentKey, DRAFT, Timestamp.from(now), Timestamp.from(now));
+            outbox.changed(DocType.POSTMORTEM, incidentKey);
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -57,6 +62,7 @@ class PostmortemStore {
     void saveFacts(String incidentKey, String facts, Instant now) {
         jdbc.update("UPDATE bs_postmortem SET facts = ?, updated_at = ? WHERE incident_key = ?", facts,
                 Timestamp.from(now), incidentKey);
+        outbox.changed(DocType.POSTMORTEM, incidentKey);
     }
 
     void written(String incidentKey, String author, String reviewer, PostmortemRecord.Sections sections,
@@ -68,6 +74,7 @@ class PostmortemStore {
                 sections.wentWell(), sections.wentWrong(), sections.gotLucky(), sections.customerSummary(),
                 sections.customerChanges(), meetingAt == null ? null : Timestamp.from(meetingAt), Timestamp.from(now),
                 incidentKey);
+        outbox.changed(DocType.POSTMORTEM, incidentKey);
     }
 
     void reviewed(String incidentKey, String reviewer, String verdict, String comments, Instant now) {
@@ -76,11 +83,13 @@ class PostmortemStore {
         boolean approved = "approve".equals(verdict);
         jdbc.update("UPDATE bs_postmortem SET status = ?, approved_at = ?, updated_at = ? WHERE incident_key = ?",
                 approved ? APPROVED : DRAFT, approved ? Timestamp.from(now) : null, Timestamp.from(now), incidentKey);
+        outbox.changed(DocType.POSTMORTEM, incidentKey);
     }
 
     void published(String incidentKey, Instant now) {
         jdbc.update("UPDATE bs_postmortem SET status = ?, published_at = ?, updated_at = ? WHERE incident_key = ?",
                 PUBLISHED, Timestamp.from(now), Timestamp.from(now), incidentKey);
+        outbox.changed(DocType.POSTMORTEM, incidentKey);
     }
 
     List<PostmortemRecord.Review> reviews(String incidentKey) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +21,20 @@ public class SearchOutbox {
     private final Clock clock;
     private final boolean enabled;
 
+    @Autowired
     public SearchOutbox(JdbcTemplate jdbc, Clock clock, SearchProperties properties) {
+        this(jdbc, clock, properties.elasticsearchEnabled());
+    }
+
+    private SearchOutbox(JdbcTemplate jdbc, Clock clock, boolean enabled) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.enabled = properties.elasticsearchEnabled();
+        this.enabled = enabled;
+    }
+
+    /** An outbox that writes nothing, for the stores' unit tests, which run without Elasticsearch. */
+    public static SearchOutbox none() {
+        return new SearchOutbox(null, Clock.systemUTC(), false);
     }
 
     /** The row {@code id} of {@code type} changed (was written, updated or deleted). */
@@ -40,6 +51,37 @@ public class SearchOutbox {
             Timestamp now = Timestamp.from(clock.instant());
             List<Object[]> rows = ids.stream().map(id -> new Object[] {type.code(), id, now}).toList();
             jdbc.batchUpdate("INSERT INTO bs_search_outbox (doc_type, doc_id, enqueued_at) VALUES (?, ?, ?)", rows);
+        }
+    }
+
+    /**
+     * Every row of {@code type} that {@code fromWhere} selects ({@code "FROM bs_alert WHERE group_id = ?"}), in one
+     * {@code INSERT ... SELECT}: for changes that touch rows the caller does not hold the keys of.
+     *
+     * @param idColumn the row key's column, e.g. {@code id} or {@code incident_key}
+     */
+    public void changedWhere(DocType type, String idColumn, String fromWhere, Object... args) {
+        if (enabled) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = Timestamp.from(clock.instant());
+            System.arraycopy(args, 0, all, 1, args.length);
+            jdbc.update("INSERT INTO bs_search_outbox (doc_type, doc_id, enqueued_at) SELECT '" + type.code() + "', CAST("
+                    + idColumn + " AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE) " + fromWhere, all);
+        }
+    }
+
+    /**
+     * The incident's severity, affected services or vendors changed: its other documents carry them too, so every
+     * one of them is indexed again (one statement per table).
+     */
+    public void incidentRetagged(String incidentKey) {
+        if (enabled && incidentKey != null) {
+            changed(DocType.INCIDENT, incidentKey);
+            changedWhere(DocType.TIMELINE, "id", "FROM bs_timeline WHERE incident_key = ?", incidentKey);
+            changedWhere(DocType.ALERT, "id", "FROM bs_alert WHERE incident_key = ?", incidentKey);
+            changedWhere(DocType.NOTICE, "id", "FROM bs_notice_text WHERE incident_key = ?", incidentKey);
+            changedWhere(DocType.VENDOR_MESSAGE, "id", "FROM bs_vendor_message WHERE incident_key = ?", incidentKey);
+            changedWhere(DocType.POSTMORTEM, "incident_key", "FROM bs_postmortem WHERE incident_key = ?", incidentKey);
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.blackstart.spi.AlertStatus;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.blackstart.app.search.DocType;
+import org.blackstart.app.search.SearchOutbox;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +26,11 @@ class AlertStore {
             + "first_seen_at, last_seen_at, acknowledged_at, resolved_at, occurrences, group_id, incident_key";
 
     private final JdbcTemplate jdbc;
+    private final SearchOutbox outbox;
 
-    AlertStore(JdbcTemplate jdbc) {
+    AlertStore(JdbcTemplate jdbc, SearchOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -93,12 +98,16 @@ class AlertStore {
                 return alerts.size();
             }
         });
+        outbox.changed(DocType.ALERT, alerts.stream().map(alert -> String.valueOf(alert.id)).toList());
     }
 
     void insert(List<AlertState> alerts) {
         if (alerts.isEmpty()) {
             return;
         }
+        // The batch returns no keys: the new rows are among those above the highest id before it (identities only grow;
+        // a concurrent cycle's rows enqueued twice are indexed twice, harmlessly).
+        Long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM bs_alert", Long.class);
         jdbc.batchUpdate("INSERT INTO bs_alert (source, dedup_key, open_key, status, summary, severity, labels, annotations, "
                 + "link, first_seen_at, last_seen_at, acknowledged_at, resolved_at, occurrences, rule_name, group_id, "
                 + "incident_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
@@ -129,10 +138,13 @@ class AlertStore {
                 return alerts.size();
             }
         });
+        outbox.changedWhere(DocType.ALERT, "id", "FROM bs_alert WHERE id > ?", before);
     }
 
     /** The group's alerts from earlier cycles join the incident it has just opened. */
     void assignIncident(long groupId, String incidentKey) {
         jdbc.update("UPDATE bs_alert SET incident_key = ? WHERE group_id = ? AND incident_key IS NULL", incidentKey, groupId);
+        outbox.changedWhere(DocType.ALERT, "id", "FROM bs_alert WHERE group_id = ? AND incident_key = ?", groupId, incidentKey);
+        outbox.changed(DocType.INCIDENT, incidentKey); // its document carries its alerts' labels
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.blackstart.app.search.DocType;
+import org.blackstart.app.search.SearchOutbox;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +22,16 @@ public class VendorCaseStore {
             + "process_instance_id, priority, opened_at, acknowledged_at, sla_breached_at, closed_at, dispute_outcome, state";
 
     private final JdbcTemplate jdbc;
+    private final SearchOutbox outbox;
 
     public VendorCaseStore(JdbcTemplate jdbc) {
+        this(jdbc, SearchOutbox.none());
+    }
+
+    @Autowired
+    public VendorCaseStore(JdbcTemplate jdbc, SearchOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -41,6 +51,7 @@ public class VendorCaseStore {
                             + "process_instance_id = ?, priority = ? WHERE system = ? AND case_number_key = ?",
                     incidentKey, vendor, account, caseId, caseUrl, processInstanceId, priority, system, key(caseNumber));
         }
+        outbox.incidentRetagged(incidentKey); // the incident's documents name its cases' vendors
     }
 
     /** The case {@code caseNumber} of {@code system}, however the vendor capitalised it. */
@@ -68,18 +79,27 @@ public class VendorCaseStore {
 
     /** Sets the acknowledgement once; true when this call was the first. */
     public boolean acknowledge(long caseId, Instant at) {
-        return jdbc.update("UPDATE bs_vendor_case SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
+        boolean first = jdbc.update("UPDATE bs_vendor_case SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
                 Timestamp.from(at), caseId) == 1;
+        changedIncidentOf(caseId);
+        return first;
     }
 
     public void slaBreached(long caseId, Instant at) {
         jdbc.update("UPDATE bs_vendor_case SET sla_breached_at = ? WHERE id = ? AND sla_breached_at IS NULL",
                 Timestamp.from(at), caseId);
+        changedIncidentOf(caseId);
     }
 
     public void closed(long caseId, Instant at) {
         jdbc.update("UPDATE bs_vendor_case SET closed_at = ?, state = 'CLOSED' WHERE id = ? AND closed_at IS NULL",
                 Timestamp.from(at), caseId);
+        changedIncidentOf(caseId);
+    }
+
+    /** The incident's search document carries its vendor cases. */
+    private void changedIncidentOf(long caseId) {
+        outbox.changedWhere(DocType.INCIDENT, "incident_key", "FROM bs_vendor_case WHERE id = ?", caseId);
     }
 
     /** The latest settlement of a dispute on the case; {@code bs_vendor_dispute} keeps each one. */

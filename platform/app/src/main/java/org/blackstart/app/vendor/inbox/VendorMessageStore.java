@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.blackstart.spi.vendor.VendorAttachment;
 import org.blackstart.spi.vendor.VendorMessage;
+import org.blackstart.app.search.DocType;
+import org.blackstart.app.search.SearchOutbox;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,9 +28,16 @@ public class VendorMessageStore {
     private static final int MAX_TEXT = 100_000;
 
     private final JdbcTemplate jdbc;
+    private final SearchOutbox outbox;
 
     public VendorMessageStore(JdbcTemplate jdbc) {
+        this(jdbc, SearchOutbox.none());
+    }
+
+    @Autowired
+    public VendorMessageStore(JdbcTemplate jdbc, SearchOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -64,6 +74,7 @@ public class VendorMessageStore {
             return insert;
         }, keys);
         long id = keys.getKeyAs(Number.class).longValue();
+        outbox.changed(DocType.VENDOR_MESSAGE, String.valueOf(id));
         for (VendorAttachment file : message.attachments()) {
             jdbc.update("INSERT INTO bs_vendor_message_file (message_id, file_name, content_type, size, content) "
                     + "VALUES (?, ?, ?, ?, ?)", id, cut(file.fileName(), 255), cut(file.contentType(), 255), file.size(),
@@ -104,12 +115,14 @@ public class VendorMessageStore {
      * message one moves it (and holds its row until it commits) and the other finds nothing to do.
      */
     boolean move(long id, String from, String to) {
+        outbox.changed(DocType.VENDOR_MESSAGE, String.valueOf(id));
         return jdbc.update("UPDATE bs_vendor_message SET state = ? WHERE id = ? AND state = ?", to, id, from) == 1;
     }
 
     /** A person's decision on a parked message: filed under a case, or dismissed. */
     boolean resolve(long id, String to, String caseNumber, String incidentKey, String vendor, String by, String note,
                     Instant at) {
+        outbox.changed(DocType.VENDOR_MESSAGE, String.valueOf(id));
         return jdbc.update("UPDATE bs_vendor_message SET state = ?, case_number = COALESCE(?, case_number), "
                         + "incident_key = COALESCE(?, incident_key), vendor = COALESCE(?, vendor), resolved_by = ?, "
                         + "resolved_at = ?, resolved_note = ? WHERE id = ? AND state = 'PARKED'",
