@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * server before tests run and tells them where it is. Elasticsearch needs Java 21 or newer: the kit
  * finds one (see {@link NewerJava}) while the tests themselves run on 17. It refuses to run as root:
  * when the JVM is root, the node runs as {@code nobody} (see {@link ServerAccount}). The heap is
- * 512 MB unless {@value #HEAP_PROPERTY} says otherwise ({@code 2g}, for benchmarks).
+ * 512 MB unless {@value #HEAP_PROPERTY} says otherwise ({@code 2g}, for benchmarks). The test
+ * distribution lacks the analysis-common module; the kit gives the node the language analyzers
+ * Blackstart's index template names ({@code english}, {@code dutch}, {@code german}, {@code french};
+ * see {@code LanguageAnalyzers}), so that template is the same file in production and in tests.
  *
  * <p>One server per JVM, started on first use (20 s on an idle machine) and shared by every test in
  * the run: tests keep apart by index names (a prefix of their own) and clean up with {@link
@@ -127,7 +130,8 @@ public final class ElasticsearchServer {
         ServerAccount account = ServerAccount.forThisJvm();
         RunDirectory run = RunDirectory.lockedIn(cache);
         try {
-            ElasticsearchHome home = ElasticsearchHome.create(distribution, List.of(), account, run);
+            Path analyzers = LanguageAnalyzers.pluginFor(distribution, java, cache);
+            ElasticsearchHome home = ElasticsearchHome.create(distribution, List.of(analyzers), account, run);
             ElasticsearchProcess process = ElasticsearchProcess.start(home, java, account, heap, STARTUP_LIMIT);
             ElasticsearchServer server = new ElasticsearchServer(process, distribution.version(),
                     Duration.between(begin, Instant.now()));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -38,6 +39,39 @@ class ElasticsearchServerTest {
         assertThat(health.path("number_of_nodes").asInt()).isEqualTo(1);
         long jvmUid = new UnixSystem().getUid();
         assertThat(uidOf(process.path("id").asLong())).isEqualTo(jvmUid == 0 ? NOBODY : jvmUid);
+    }
+
+    @Test
+    void findsDutchAndGermanTextsByTheirWordStemsThroughTheLanguageAnalyzersMappingsName() {
+        // given
+        String index = "kit-stems";
+        http.deleteAllBlackstartIndices(index);
+        http.put("/" + index + "-1", Map.of(
+                "settings", Map.of("number_of_replicas", 0),
+                "mappings", Map.of("properties", Map.of(
+                        "text_nl", Map.of("type", "text", "analyzer", "dutch"),
+                        "text_de", Map.of("type", "text", "analyzer", "german"),
+                        "text_en", Map.of("type", "text", "analyzer", "english"),
+                        "text_fr", Map.of("type", "text", "analyzer", "french")))));
+        http.put("/" + index + "-1/_doc/nl", Map.of("text_nl", "storingen aan de servers"));
+        http.put("/" + index + "-1/_doc/de", Map.of("text_de", "Die Datenbanken wurden wiederhergestellt"));
+        http.refresh(index + "-1");
+
+        // when
+        JsonNode storing = search(index + "-1", "text_nl", "storing");
+        JsonNode datenbank = search(index + "-1", "text_de", "Datenbank");
+        JsonNode notTheStemInAnotherLanguage = search(index + "-1", "text_de", "storing");
+
+        // then
+        assertThat(storing.findValuesAsText("_id")).containsExactly("nl");
+        assertThat(datenbank.findValuesAsText("_id")).containsExactly("de");
+        assertThat(notTheStemInAnotherLanguage.findValuesAsText("_id")).isEmpty();
+        assertThat(tokens("dutch", "storingen aan de servers")).containsExactly("storing", "server");
+        assertThat(tokens("german", "Die Datenbanken wurden wiederhergestellt")).contains("datenbank");
+        assertThat(tokens("english", "The servers are failing")).containsExactly("server", "fail");
+        assertThat(tokens("french", "les serveurs sont tombés")).doesNotContain("les", "serveurs");
+        assertThat(http.get("/_nodes/_local/plugins").findValuesAsText("name")).contains(LanguageAnalyzers.PLUGIN);
+        http.deleteAllBlackstartIndices(index);
     }
 
     @Test
@@ -95,6 +129,15 @@ class ElasticsearchServerTest {
         assertThat(ElasticsearchServer.heap(" 2g ")).isEqualTo("2g");
         assertThatThrownBy(() -> ElasticsearchServer.heap("2 GB"))
                 .hasMessageContaining("-Dblackstart.test.elasticsearch-heap=2 GB");
+    }
+
+    private JsonNode search(String index, String field, String words) {
+        return http.post("/" + index + "/_search", Map.of("query", Map.of("match", Map.of(field, words))))
+                .path("hits").path("hits");
+    }
+
+    private List<String> tokens(String analyzer, String text) {
+        return http.post("/_analyze", Map.of("analyzer", analyzer, "text", text)).findValuesAsText("token");
     }
 
     private static long uidOf(long pid) throws IOException {
