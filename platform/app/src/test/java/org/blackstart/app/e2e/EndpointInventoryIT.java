@@ -217,6 +217,8 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/maintenance/{key}/cancel", Access.groups(COMMANDERS, AGENTS, ADMINS),
             "POST /api/maintenance/{key}/complete", Access.groups(COMMANDERS, AGENTS, ADMINS),
             "POST /api/statuspage/export", ADMINS_ONLY,
+            "POST /api/admin/search/reindex", ADMINS_ONLY,
+            "GET /api/admin/search/reindex", ADMINS_ONLY,
 
             // vendors
             "GET /api/vendors", CUSTOMER_READERS,
