@@ -35,6 +35,8 @@ class SearchReindex {
     private static final Logger log = LoggerFactory.getLogger(SearchReindex.class);
     /** Rows read and sent per batch. */
     static final int BATCH = 1000;
+    /** How long a search may still read an index after its alias moved on, before the index is deleted. */
+    static final java.time.Duration IN_FLIGHT = java.time.Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
     private final ElasticsearchClient client;
@@ -143,9 +145,14 @@ class SearchReindex {
                     throw new UncheckedIOException(e);
                 }
             });
+            // searches that resolved the aliases just before the swap still read the old indices: let them finish
+            Thread.sleep(IN_FLIGHT.toMillis());
             indices.delete(old.values());
             progress.status = "finished";
             log.info("BLACKSTART-SEARCH-021 Reindex finished: {}", progress.view().get("types"));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            progress.status = "finished";
         } catch (RuntimeException | IOException failure) {
             relay.stopDualWrites();
             progress.status = "failed";
