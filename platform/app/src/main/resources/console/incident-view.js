@@ -117,7 +117,23 @@ function timeline(details, live) {
       el('time', { datetime: line.at }, when(line.at)),
       el('span', { class: 'bs-kind' }, KIND_LABELS[line.kind] || line.kind),
       el('span', { class: 'bs-actor' }, line.actor || 'system'),
-      el('span', { class: 'bs-what' }, [line.stepName, line.detail].filter(Boolean).join(': ') || line.kind)))));
+      el('span', { class: 'bs-what' },
+        line.visibility === 'commanders' ? el('span', { class: 'bs-private', title: 'Only commanders and admins see this' },
+          'commanders only') : null,
+        [line.stepName, line.detail].filter(Boolean).join(': ') || line.kind)))));
+}
+
+/** Closed incidents most like this one, with their postmortems: what was learnt last time. */
+function seenBefore(details) {
+  const similar = details.seenBefore || [];
+  return el('section', { class: 'bs-section bs-seen-before' },
+    el('h3', {}, 'Seen before?', el('span', { class: 'bs-count' }, ' (' + similar.length + ')')),
+    similar.length === 0 ? none('No similar closed incident.') :
+      el('ul', { class: 'bs-link-list' }, similar.map(s => el('li', { class: 'bs-link-line', 'data-incident': s.incidentKey },
+        el('a', { href: '/incidents/' + encodeURIComponent(s.incidentKey), target: '_blank' }, s.incidentKey), ' ', s.title,
+        el('span', { class: 'bs-link-status' }, ' (' + [s.severity, s.closedAt ? 'closed ' + when(s.closedAt) : null]
+          .filter(Boolean).join(', ') + ')'),
+        s.postmortemUrl ? [' — ', el('a', { href: s.postmortemUrl, target: '_blank', class: 'bs-postmortem' }, 'postmortem')] : ''))));
 }
 
 function notices(details) {
@@ -182,7 +198,7 @@ function actionItems(details) {
 }
 
 function sections(details, live) {
-  return [keyTimesSection(details), linksSection(details, live), timeline(details, live),
+  return [keyTimesSection(details), seenBefore(details), linksSection(details, live), timeline(details, live),
     notices(details), pages(details), statusPage(details), vendorCases(details), alerts(details), actionItems(details)];
 }
 
@@ -221,10 +237,15 @@ function actions(key, refresh) {
 
   const noteText = el('textarea', { name: 'note', rows: 2, maxlength: 2000, placeholder: 'What happened, what you decided', required: true });
   const noteButton = el('button', { type: 'submit' }, 'Add note');
-  const noteForm = el('form', { class: 'bs-note' }, el('label', {}, 'Note', noteText), noteButton);
+  const privateNote = el('input', { type: 'checkbox', name: 'commandersOnly' });
+  const privateLabel = el('label', { class: 'bs-private-choice', hidden: true }, el('span', {}, privateNote, ' Commanders only'));
+  isCommander().then(yes => { privateLabel.hidden = !yes; });
+  const noteForm = el('form', { class: 'bs-note' }, el('label', {}, 'Note', noteText), privateLabel, noteButton);
   noteForm.addEventListener('submit', act(noteButton, async () => {
-    await send('POST', '/api/incidents/' + encodeURIComponent(key) + '/notes', { text: noteText.value });
+    await send('POST', '/api/incidents/' + encodeURIComponent(key) + '/notes',
+      { text: noteText.value, visibility: privateNote.checked ? 'commanders' : 'all' });
     noteText.value = '';
+    privateNote.checked = false;
   }, 'Note added.'));
 
   const severity = el('select', { name: 'severity' }, el('option', { value: '' }, 'keep'), SEVERITIES.map(s => el('option', { value: s }, s)));

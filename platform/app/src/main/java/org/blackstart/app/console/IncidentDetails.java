@@ -10,6 +10,7 @@ import org.blackstart.app.keytimes.KeyTime;
 import org.blackstart.app.keytimes.KeyTimeChange;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
 import org.blackstart.app.links.IncidentLink;
+import org.blackstart.app.search.query.SeenBefore;
 import org.blackstart.app.timeline.TimelineEntry;
 import org.blackstart.app.vendor.cases.VendorCaseRecord;
 
@@ -30,13 +31,15 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
  * @param links       the incident's links and the links of other incidents to it
  * @param postmortem  the incident's postmortem, {@code null} when it has none
  * @param actionItems the postmortem's action items, in the order they were recorded
+ * @param seenBefore  the closed incidents most like this one, most alike first
  */
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
                               List<Acknowledgement> acknowledgements, List<VendorCaseRecord> vendorCases,
                               List<AlertView> alerts, long alertCount, StatusPage statusPage,
                               Map<String, KeyTime> keyTimes, List<KeyTimeChange> keyTimeHistory, List<IncidentLink> links,
-                              Postmortem postmortem, List<ActionItem> actionItems, Monitoring monitoring) {
+                              Postmortem postmortem, List<ActionItem> actionItems, Monitoring monitoring,
+                              List<SeenBefore.Similar> seenBefore) {
 
     /** A resolved incident being watched: until when (alerts of its group firing again, or a commander, reopen it). */
     public record Monitoring(Instant until) {

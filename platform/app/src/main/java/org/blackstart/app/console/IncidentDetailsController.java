@@ -1,5 +1,7 @@
 package org.blackstart.app.console;
 
+import org.blackstart.app.search.Audience;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +21,9 @@ class IncidentDetailsController {
     }
 
     @GetMapping("/api/incidents/{key}")
-    IncidentDetails get(@PathVariable String key, @RequestParam(defaultValue = "true") boolean deliveries) {
-        return reader.read(key, deliveries);
+    IncidentDetails get(@PathVariable String key, @RequestParam(defaultValue = "true") boolean deliveries,
+                        Authentication caller) {
+        Audience audience = Audience.of(caller);
+        return reader.read(key, deliveries, audience == null ? Audience.ON_CALL : audience);
     }
 }

@@ -19,6 +19,8 @@ import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.keytimes.KeyTimes;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
 import org.blackstart.app.links.IncidentLinks;
+import org.blackstart.app.search.Audience;
+import org.blackstart.app.search.query.SeenBefore;
 import org.blackstart.app.statuspage.ComponentState;
 import org.blackstart.app.statuspage.StatusPageProperties;
 import org.blackstart.app.statuspage.StatusStore;
@@ -63,12 +65,13 @@ public class IncidentDetailsReader {
     private final PostmortemLinkReader postmortems;
     private final ActionItems actionItems;
     private final MonitoringReader monitoring;
+    private final SeenBefore seenBefore;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
                           StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, KeyTimes keyTimes,
                           IncidentLinks links, PostmortemLinkReader postmortems,
-                          ActionItems actionItems, MonitoringReader monitoring) {
+                          ActionItems actionItems, MonitoringReader monitoring, SeenBefore seenBefore) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -83,6 +86,7 @@ public class IncidentDetailsReader {
         this.postmortems = postmortems;
         this.actionItems = actionItems;
         this.monitoring = monitoring;
+        this.seenBefore = seenBefore;
     }
 
     /**
@@ -90,13 +94,22 @@ public class IncidentDetailsReader {
      * @throws IncidentNotFoundException when there is no such incident
      */
     public IncidentDetails read(String key, boolean withDeliveries) {
+        return read(key, withDeliveries, Audience.COMMANDERS);
+    }
+
+    /**
+     * The incident as {@code reader} may read it: a commanders-only note is left out of the timeline for everyone
+     * but commanders and admins.
+     */
+    public IncidentDetails read(String key, boolean withDeliveries, Audience reader) {
         IncidentRecord incident = incidents.find(key).orElseThrow(() -> new IncidentNotFoundException(key));
-        List<TimelineEntry> lines = timeline.of(key);
+        List<TimelineEntry> lines = timeline.of(key).stream()
+                .filter(line -> reader == Audience.COMMANDERS || !line.commandersOnly()).toList();
         return new IncidentDetails(incident, commander(incident, lines), times(incident, lines), lines,
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
                 vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
                 keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key),
-                actionItems.ofIncident(key), monitoring.of(incident));
+                actionItems.ofIncident(key), monitoring.of(incident), seenBefore.of(incident));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

@@ -92,9 +92,10 @@ class PostmortemFactsBuilder {
         return ordered;
     }
 
+    /** Commanders-only notes stay out: agents read the postmortem. */
     private List<PostmortemFacts.Pinned> pinned(String key) {
         return jdbc.query("SELECT id, occurred_at, kind, actor, step_name, detail, pinned_by FROM bs_timeline "
-                        + "WHERE incident_key = ? AND pinned_by IS NOT NULL ORDER BY occurred_at, id FETCH FIRST " + PINNED
+                        + "WHERE incident_key = ? AND pinned_by IS NOT NULL AND visibility = 'all' ORDER BY occurred_at, id FETCH FIRST " + PINNED
                         + " ROWS ONLY",
                 (rs, n) -> new PostmortemFacts.Pinned(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("kind"), rs.getString("actor"), rs.getString("step_name"), rs.getString("detail"),

@@ -23,12 +23,12 @@ import org.springframework.stereotype.Repository;
 public class Timeline {
 
     private static final String COLUMNS = "id, incident_key, occurred_at, kind, step, step_name, actor, detail, "
-            + "pinned_by, pinned_at";
+            + "pinned_by, pinned_at, visibility";
 
     /** {@code bs_timeline.visibility}: everyone who reads the incident. */
-    public static final String VISIBLE_TO_ALL = "all";
+    public static final String VISIBLE_TO_ALL = TimelineEntry.ALL;
     /** {@code bs_timeline.visibility}: a commander's private note, for commanders and platform admins only. */
-    public static final String VISIBLE_TO_COMMANDERS = "commanders";
+    public static final String VISIBLE_TO_COMMANDERS = TimelineEntry.COMMANDERS;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -68,7 +68,8 @@ public class Timeline {
         String storedActor = truncate(actor, 128);
         String storedDetail = truncate(detail, 2000);
         long id = insert(incidentKey, at, kind, null, null, storedActor, storedDetail, visibility);
-        return new TimelineEntry(id, incidentKey, at.toInstant(), kind, null, null, storedActor, storedDetail, null, null);
+        return new TimelineEntry(id, incidentKey, at.toInstant(), kind, null, null, storedActor, storedDetail, null, null,
+                visibility);
     }
 
     /** The row, and its outbox row for search, in the caller's transaction. */
@@ -128,7 +129,7 @@ public class Timeline {
         return new TimelineEntry(rs.getLong("id"), rs.getString("incident_key"), rs.getTimestamp("occurred_at").toInstant(),
                 TimelineKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("step_name"),
                 rs.getString("actor"), rs.getString("detail"), rs.getString("pinned_by"),
-                pinnedAt == null ? null : pinnedAt.toInstant());
+                pinnedAt == null ? null : pinnedAt.toInstant(), rs.getString("visibility"));
     }
 
     private static String truncate(String text, int max) {

@@ -10,7 +10,17 @@ import java.time.Instant;
  * @param stepName the step as people name it
  * @param actor    who did it: a user id, a plugin, or {@code system}
  * @param pinnedBy who pinned the entry for the postmortem, {@code null} when it is not pinned
+ * @param visibility {@value #ALL} (everyone who reads the incident) or {@value #COMMANDERS} (a commander's private
+ *                 note: commanders and platform admins only)
  */
 public record TimelineEntry(long id, String incidentKey, Instant at, TimelineKind kind, String step, String stepName,
-                            String actor, String detail, String pinnedBy, Instant pinnedAt) {
+                            String actor, String detail, String pinnedBy, Instant pinnedAt, String visibility) {
+
+    public static final String ALL = "all";
+    public static final String COMMANDERS = "commanders";
+
+    /** Whether only commanders and platform admins may read it. */
+    public boolean commandersOnly() {
+        return COMMANDERS.equals(visibility);
+    }
 }

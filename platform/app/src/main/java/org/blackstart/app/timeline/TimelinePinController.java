@@ -1,10 +1,11 @@
 package org.blackstart.app.timeline;
 
-import java.security.Principal;
+import org.blackstart.app.search.Audience;
 import org.blackstart.app.incident.IncidentNotFoundException;
 import org.blackstart.app.incident.IncidentRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,15 +28,24 @@ class TimelinePinController {
     }
 
     @PutMapping("/api/incidents/{key}/timeline/{entryId}/pin")
-    TimelineEntry pin(@PathVariable String key, @PathVariable long entryId, Principal user) {
-        incidents.find(key).orElseThrow(() -> new IncidentNotFoundException(key));
+    TimelineEntry pin(@PathVariable String key, @PathVariable long entryId, Authentication user) {
+        readable(key, entryId, user);
         return timeline.pin(key, entryId, user.getName()).orElseThrow(() -> noSuchEntry(key, entryId));
     }
 
     @DeleteMapping("/api/incidents/{key}/timeline/{entryId}/pin")
-    TimelineEntry unpin(@PathVariable String key, @PathVariable long entryId) {
-        incidents.find(key).orElseThrow(() -> new IncidentNotFoundException(key));
+    TimelineEntry unpin(@PathVariable String key, @PathVariable long entryId, Authentication user) {
+        readable(key, entryId, user);
         return timeline.pin(key, entryId, null).orElseThrow(() -> noSuchEntry(key, entryId));
+    }
+
+    /** A commanders-only entry does not exist for anyone else: a pin would answer with its text. */
+    private void readable(String key, long entryId, Authentication user) {
+        incidents.find(key).orElseThrow(() -> new IncidentNotFoundException(key));
+        TimelineEntry entry = timeline.find(key, entryId).orElseThrow(() -> noSuchEntry(key, entryId));
+        if (entry.commandersOnly() && Audience.of(user) != Audience.COMMANDERS) {
+            throw noSuchEntry(key, entryId);
+        }
     }
 
     private static ErrorResponseException noSuchEntry(String key, long entryId) {

@@ -139,6 +139,10 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /insights", PUBLIC,
             "GET /insights/", PUBLIC,
             "GET /insights/assets/{name}", PUBLIC,
+            // the search page: markup and scripts only, its data comes from GET /api/search with the webapps' login
+            "GET /search", PUBLIC,
+            "GET /search/", PUBLIC,
+            "GET /search/assets/{name}", PUBLIC,
             "GET /incidents/{key}/postmortem", PUBLIC,
             "GET /incidents/assets/postmortem-page.js", PUBLIC,
             "POST /status/subscribe", PUBLIC,
@@ -180,6 +184,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /api/incidents/{key}/postmortem.md", CUSTOMER_READERS,
             "POST /api/incidents/{key}/postmortem", COMMAND,
             "GET /api/alerts", ANY_MEMBER,
+            // search: everyone in a group, each finding what their role may read
+            "GET /api/search", ANY_MEMBER,
             // figures across incidents and the open action items
             "GET /api/insights", CUSTOMER_READERS,
             "GET /api/insights.csv", CUSTOMER_READERS,
@@ -283,6 +289,8 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /incidents", "GET /incidents/", "GET /incidents/{key}", "GET /incidents/assets/{name}",
             // the insights page's markup and scripts, which hold no data
             "GET /insights", "GET /insights/", "GET /insights/assets/{name}",
+            // the search page's markup and scripts, which hold no data
+            "GET /search", "GET /search/", "GET /search/assets/{name}",
             // the internal postmortem page's markup and script; its data comes from GET /api/incidents/{key}/postmortem
             "GET /incidents/{key}/postmortem", "GET /incidents/assets/postmortem-page.js",
             // the way into Tasklist: its pages, scripts and styles, the engine names and the login

@@ -65,7 +65,8 @@ public class JdbcCaseEvidence implements CaseEvidence {
     }
 
     private List<String> timelineExcerpt(String incidentKey) {
-        List<TimelineEntry> entries = timeline.of(incidentKey);
+        // a commander's private note is not for the vendor
+        List<TimelineEntry> entries = timeline.of(incidentKey).stream().filter(e -> !e.commandersOnly()).toList();
         return entries.subList(Math.max(0, entries.size() - TIMELINE_LINES), entries.size()).stream()
                 .map(JdbcCaseEvidence::timelineLine).toList();
     }
