@@ -118,12 +118,12 @@ final class BenchElasticsearch implements AutoCloseable {
         return client.count(c -> c.index(alias)).count();
     }
 
-    /** Removes the run's indices and templates (everything named {@code prefix-*}), so a run leaves nothing behind. */
+    /** Removes the run's indices and the platform's template for them, so a run leaves nothing behind. */
     void deleteAll(String prefix) {
         try {
             client.indices().delete(d -> d.index(prefix + "-*").expandWildcards(
                     co.elastic.clients.elasticsearch._types.ExpandWildcard.All));
-            client.indices().deleteIndexTemplate(d -> d.name(prefix + "*"));
+            client.indices().deleteIndexTemplate(d -> d.name(prefix + "-documents"));
         } catch (IOException | RuntimeException e) {
             BenchConsole.progress("could not remove the indices " + prefix + "-*: " + e.getMessage());
         }

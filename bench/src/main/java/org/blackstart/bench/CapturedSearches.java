@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The requests Blackstart sends to Elasticsearch, read from its own log: with {@code logging.level.tracer=TRACE}
- * the Elasticsearch client writes every request as a {@code curl} line (method, URL with the query string, body).
+ * The requests Blackstart sends to Elasticsearch, read from its own log: with the logger
+ * {@code co.elastic.clients.transport.rest5_client.low_level.Request} at TRACE, the Elasticsearch client writes every
+ * request as a {@code curl} line (method, URL with the query string, body).
  * Replaying exactly these lines is "the same query sent straight to Elasticsearch": the body Blackstart builds,
  * not a reconstruction that could drift from it.
  */

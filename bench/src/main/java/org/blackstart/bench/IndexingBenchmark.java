@@ -101,11 +101,11 @@ public final class IndexingBenchmark {
         TimelineCorpus corpus = new TimelineCorpus(incidents, 14);
         try (BlackstartProcess app = BlackstartProcess.launch(config.jar(), platformDir, config.childJvmArgs(),
                 List.of("--blackstart.search.elasticsearch.uris=" + elasticsearch.baseUrl(),
-                        "--blackstart.search.index-prefix=" + prefix), ";AUTO_SERVER=TRUE")) {
+                        "--blackstart.search.index-prefix=" + prefix), BlackstartProcess.sharedDatasourceUrl(platformDir))) {
             app.awaitHealthy(http, config.startupTimeout());
             elasticsearch.awaitAlias(alias, Duration.ofSeconds(60));
             elasticsearch.client().indices().create(c -> c.index(bareIndex));
-            try (Connection db = DriverManager.getConnection(BlackstartProcess.datasourceUrl(platformDir) + ";AUTO_SERVER=TRUE",
+            try (Connection db = DriverManager.getConnection(BlackstartProcess.sharedDatasourceUrl(platformDir),
                     "sa", "")) {
                 writeIncidents(db, corpus, incidents);
                 long perRound = docs / rounds;

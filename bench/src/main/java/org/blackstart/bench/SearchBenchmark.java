@@ -152,7 +152,8 @@ public final class SearchBenchmark {
         Duration loading;
         Path captureDir = Files.createDirectories(root.resolve("capture"));
         List<String> traced = new ArrayList<>(searchArgs);
-        traced.add("--logging.level.tracer=TRACE");
+        // the 9.x low-level client traces each request as a curl line on the logger named after its Request class
+        traced.add("--logging.level.co.elastic.clients.transport.rest5_client.low_level.Request=TRACE");
         try (BlackstartProcess app = BlackstartProcess.launch(config.jar(), captureDir, config.childJvmArgs(), traced)) {
             app.awaitHealthy(http, config.startupTimeout());
             elasticsearch.awaitAlias(alias, Duration.ofSeconds(60));

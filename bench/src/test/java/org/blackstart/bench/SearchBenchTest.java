@@ -18,10 +18,10 @@ class SearchBenchTest {
         // given: what the client's "tracer" logger writes, a line before and the response after
         Path log = dir.resolve("blackstart.log");
         Files.write(log, List.of("2026-12-07 INFO started",
-                "2026-12-07 TRACE tracer : curl -iX POST 'http://127.0.0.1:9200/b-timeline,b-incident/_search?typed_keys=true'"
+                "2026-12-07 TRACE c.e.c.t.r.low_level.Request : curl -iX POST 'http://127.0.0.1:9200/b-timeline,b-incident/_search?typed_keys=true'"
                         + " -d '{\"query\":{\"match\":{\"text\":\"it'\\''s down\"}}}'",
                 "# HTTP/1.1 200 OK",
-                "2026-12-07 TRACE tracer : curl -iX POST 'http://127.0.0.1:9200/b-timeline/_bulk' -d '{}'"),
+                "2026-12-07 TRACE c.e.c.t.r.low_level.Request : curl -iX POST 'http://127.0.0.1:9200/b-timeline/_bulk' -d '{}'"),
                 StandardCharsets.UTF_8);
 
         // when
