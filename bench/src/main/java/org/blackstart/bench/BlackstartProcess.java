@@ -47,6 +47,15 @@ final class BlackstartProcess implements AutoCloseable {
      *                would join two values of one key with a comma)
      */
     static BlackstartProcess launch(Path jar, Path workDir, List<String> jvmArgs, List<String> appArgs) throws IOException {
+        return launch(jar, workDir, jvmArgs, appArgs, datasourceUrl(workDir));
+    }
+
+    /**
+     * @param datasourceUrl the platform's database, e.g. {@link #sharedDatasourceUrl} so the benchmark can write into
+     *                      it while the platform runs
+     */
+    static BlackstartProcess launch(Path jar, Path workDir, List<String> jvmArgs, List<String> appArgs, String datasourceUrl)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " does not exist: build it with "
                     + "mvn -B -q -DskipTests package -pl platform/app -am");
@@ -63,8 +72,7 @@ final class BlackstartProcess implements AutoCloseable {
                 "--blackstart.demo.mail.smtp-port=" + ports[1],
                 "--blackstart.demo.mail.imap-port=" + ports[2],
                 // The platform's own durability setting, spelled out so the baseline's matches it visibly.
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("data/blackstart").toAbsolutePath()
-                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+                "--spring.datasource.url=" + datasourceUrl));
         command.addAll(appArgs);
         Path log = workDir.resolve("blackstart.log");
         Process process = new ProcessBuilder(command)
@@ -73,6 +81,19 @@ final class BlackstartProcess implements AutoCloseable {
                 .redirectOutput(log.toFile()) // a file, never a pipe: a full pipe would stall the child
                 .start();
         return new BlackstartProcess(process, log, ports[0]);
+    }
+
+    /** The platform's database in {@code workDir}, with its durability setting spelled out so a baseline's matches it. */
+    static String datasourceUrl(Path workDir) {
+        return "jdbc:h2:file:" + workDir.resolve("data/blackstart").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The same database, opened so that a second process can use it while the platform runs (H2's automatic mixed
+     * mode, which does not go with {@code DB_CLOSE_ON_EXIT=FALSE}: the platform may log a closed database when it stops).
+     */
+    static String sharedDatasourceUrl(Path workDir) {
+        return "jdbc:h2:file:" + workDir.resolve("data/blackstart").toAbsolutePath() + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     /** For reading the child's CPU time. */

@@ -1,10 +1,8 @@
 package org.blackstart.app.insights;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,11 +37,11 @@ class DatabaseIncidentInsights implements IncidentInsights {
             + "AND i.declared_at >= ? AND i.declared_at < ?";
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final OpenActionItems actionItems;
 
-    DatabaseIncidentInsights(JdbcTemplate jdbc, Clock clock) {
+    DatabaseIncidentInsights(JdbcTemplate jdbc, OpenActionItems actionItems) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.actionItems = actionItems;
     }
 
     @Override
@@ -71,7 +69,7 @@ class DatabaseIncidentInsights implements IncidentInsights {
         }
         return new Insights(ENGINE, query.from().toString(), query.to().toString(), query.by().code(),
                 query.months().stream().map(YearMonth::toString).toList(), totals, rows,
-                vendorResponse(start, end), actionItems());
+                vendorResponse(start, end), actionItems.now());
     }
 
     private static Insights.Row row(YearMonth month, String group, List<Counted> incidents) {
@@ -152,38 +150,6 @@ class DatabaseIncidentInsights implements IncidentInsights {
                 new Insights.VendorResponse(month.toString(), vendor, ofVendor.size(), Figures.of(ofVendor.stream()
                         .map(Case::seconds).filter(java.util.Objects::nonNull).toList())))));
         return response;
-    }
-
-    private Insights.ActionItems actionItems() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Insights.Item> items = jdbc.query("SELECT a.id, a.incident_key, a.title, a.owner, a.kind, a.due_on "
-                        + "FROM bs_action_item a JOIN bs_incident i ON i.incident_key = a.incident_key "
-                        + "WHERE a.status = 'open' AND i.kind = 'incident' ORDER BY a.due_on, a.id",
-                (rs, n) -> {
-                    LocalDate due = rs.getDate("due_on").toLocalDate();
-                    return new Insights.Item(rs.getLong("id"), rs.getString("incident_key"), rs.getString("title"),
-                            rs.getString("owner"), rs.getString("kind"), due, due.isBefore(today));
-                });
-        List<Insights.OwnerLoad> owners = new ArrayList<>();
-        load(items, Insights.Item::owner).forEach((owner, load) -> owners.add(new Insights.OwnerLoad(owner, load[0], load[1])));
-        List<Insights.IncidentLoad> incidents = new ArrayList<>();
-        load(items, Insights.Item::incidentKey)
-                .forEach((key, load) -> incidents.add(new Insights.IncidentLoad(key, load[0], load[1])));
-        int overdue = (int) items.stream().filter(Insights.Item::overdue).count();
-        return new Insights.ActionItems(today, items.size(), overdue, owners, incidents, items);
-    }
-
-    /** Open and overdue items per value of {@code key}, in the value's order. */
-    private static Map<String, int[]> load(List<Insights.Item> items, Function<Insights.Item, String> key) {
-        Map<String, int[]> loads = new TreeMap<>();
-        for (Insights.Item item : items) {
-            int[] load = loads.computeIfAbsent(key.apply(item), k -> new int[2]);
-            load[0]++;
-            if (item.overdue()) {
-                load[1]++;
-            }
-        }
-        return loads;
     }
 
     /** One incident that counts, with what the figures need of it. */

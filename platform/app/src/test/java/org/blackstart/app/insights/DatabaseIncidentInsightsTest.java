@@ -22,7 +22,8 @@ class DatabaseIncidentInsightsTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
 
     private final JdbcTemplate jdbc = database();
-    private final DatabaseIncidentInsights insights = new DatabaseIncidentInsights(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DatabaseIncidentInsights insights = new DatabaseIncidentInsights(jdbc,
+            new OpenActionItems(jdbc, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private static JdbcTemplate database() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(

@@ -3,6 +3,7 @@ package org.blackstart.app.search.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Response;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.blackstart.app.search.DocType;
 import org.blackstart.app.search.SearchConfiguration;
 import org.blackstart.app.search.SearchProperties;
@@ -59,7 +62,18 @@ class SearchIndices {
         }
         Request put = new Request("PUT", "/_index_template/" + prefix + "-documents");
         put.setJsonEntity(template);
-        restClient.performRequest(put);
+        Response response = restClient.performRequest(put);
+        int status = response.getStatusCode();
+        if (status / 100 != 2) {
+            // never create an index without the template: it would map every field by guess, for good
+            String body;
+            try {
+                body = EntityUtils.toString(response.getEntity());
+            } catch (ParseException unreadable) {
+                body = unreadable.getMessage();
+            }
+            throw new IOException("Elasticsearch refused the index template (HTTP " + status + "): " + body);
+        }
     }
 
     /** The concrete index behind the alias of {@code type}, empty when there is no such alias. */

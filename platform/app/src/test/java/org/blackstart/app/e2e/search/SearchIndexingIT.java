@@ -49,7 +49,11 @@ class SearchIndexingIT extends SearchPlatformIT {
     }
 
     @Test
-    void theHealthShowsTheOutboxAndTheReindexIsForAdminsOnly() {
+    void theHealthAndMetricsShowTheOutboxAndTheReindexIsForAdminsOnly() throws Exception {
+        // given an incident declared and indexed
+        api().declare("commander", "Metrics drill: one incident indexed");
+        SearchActivity.awaitDrained(http, Duration.ofSeconds(60));
+
         // when
         ResponseEntity<String> health = api().send("admin", HttpMethod.GET, "/actuator/health", null);
 
@@ -61,6 +65,15 @@ class SearchIndexingIT extends SearchPlatformIT {
         assertThat(search.path("details").has("oldestWaitingSeconds")).isTrue();
         assertThat(api().send("commander", HttpMethod.POST, "/api/admin/search/reindex", null).getStatusCode().value())
                 .isEqualTo(403);
+        assertThat(metric("blackstart.search.indexed?tag=type:incident")).as("incidents indexed").isGreaterThanOrEqualTo(1);
+        assertThat(metric("blackstart.search.outbox.depth")).as("depth once drained").isGreaterThanOrEqualTo(0);
+        assertThat(metric("blackstart.search.indexing.lag")).as("lag in seconds").isGreaterThanOrEqualTo(0);
+    }
+
+    private double metric(String nameAndTags) {
+        ResponseEntity<String> metric = api().send("admin", HttpMethod.GET, "/actuator/metrics/" + nameAndTags, null);
+        assertThat(metric.getStatusCode().value()).as(nameAndTags + ": " + metric.getBody()).isEqualTo(200);
+        return api().json(metric).path("measurements").path(0).path("value").asDouble();
     }
 
     @SuppressWarnings("rawtypes")
