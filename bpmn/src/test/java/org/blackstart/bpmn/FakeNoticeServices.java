@@ -151,5 +151,8 @@ public class FakeNoticeServices {
 
         public void approved(DelegateTask task) {
         }
+
+        public void sending(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        }
     }
 }

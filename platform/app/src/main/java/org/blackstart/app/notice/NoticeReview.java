@@ -9,7 +9,9 @@ import org.blackstart.app.notice.template.NoticeTemplates;
 import org.blackstart.spi.CustomerNotice;
 import org.blackstart.spi.text.PostLength;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,9 @@ public class NoticeReview {
 
     /** The review form's checkbox that unfolds one language's texts, e.g. {@code noticeShow_nl}. */
     static final String SECTION_TOGGLE = "noticeShow_";
+
+    /** Who let the notice go: the agent who sent it, or the commander who approved it (SEV1). */
+    static final String RELEASED_BY = "noticeReleasedBy";
 
     private final NoticeTemplates templates;
     private final JdbcNoticeAudience audience;
@@ -74,6 +79,7 @@ public class NoticeReview {
             throw new BadUserRequestException("The notice cannot be sent yet: " + String.join("; ", problems) + ".");
         }
         rerenderHtml(task);
+        task.setVariable(RELEASED_BY, task.getAssignee());
         // The commander's approval names the channels the notice goes out on, as the agent chose them,
         // and shows no decision from an earlier round of a returned notice.
         task.setVariable("noticeSendingOn", listed(labels));
@@ -94,17 +100,26 @@ public class NoticeReview {
             // The agent decides again on the changed notice; the form must not show last time's choice.
             task.removeVariable("noticeDecision");
         } else {
-            keepAsApproved(task);
+            task.setVariable(RELEASED_BY, task.getAssignee());
         }
     }
 
     /**
-     * The approved words, one row per language the notice has, for search and the record. The body is the e-mail
+     * On the way to the channels ({@code StartCalls}' start), whichever way the notice got there: approved by a
+     * commander (SEV1) or sent by the agent alone. Recorded here, not at either decision, so that only notices that
+     * really go out are kept, each with whoever released it.
+     */
+    public void sending(DelegateExecution execution) {
+        keepAsSent(execution);
+    }
+
+    /**
+     * The words sent, one row per language the notice has, for search and the record. The body is the e-mail
      * text when the language has one, else its longest other part (the SMS or the phone script): the words the
      * customers of that language were sent at most length. Public posts are not kept here: they are on the
      * status page and the social channels themselves.
      */
-    private void keepAsApproved(DelegateTask task) {
+    private void keepAsSent(DelegateExecution task) {
         List<NoticeTexts.Text> approved = new ArrayList<>();
         for (String language : NoticeDrafter.FORM_LANGUAGES) {
             if (!flag(task, "noticeHas_" + language)) {
@@ -128,8 +143,8 @@ public class NoticeReview {
                 channels.add(channel.code());
             }
         }
-        texts.approved(task.getExecution().getProcessBusinessKey(), text(task, CustomerNotice.Variables.STEP),
-                text(task, CustomerNotice.Variables.PHASE), approved, String.join(",", channels), task.getAssignee(),
+        texts.approved(task.getProcessBusinessKey(), text(task, CustomerNotice.Variables.STEP),
+                text(task, CustomerNotice.Variables.PHASE), approved, String.join(",", channels), text(task, RELEASED_BY),
                 clock.instant());
     }
 
@@ -170,12 +185,12 @@ public class NoticeReview {
         return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
-    private static boolean flag(DelegateTask task, String name) {
+    private static boolean flag(VariableScope task, String name) {
         Object value = task.getVariable(name);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
     }
 
-    private static String text(DelegateTask task, String name) {
+    private static String text(VariableScope task, String name) {
         Object value = task.getVariable(name);
         return value == null ? "" : value.toString();
     }

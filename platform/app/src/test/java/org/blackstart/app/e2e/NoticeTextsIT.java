@@ -13,8 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What customers were told is kept as the commander approved it, per language, under the delivery ledger's step:
- * a returned notice keeps nothing, the approved one keeps the agent's last words.
+ * What customers were told is kept as it went out, per language, under the delivery ledger's step: a returned
+ * notice keeps nothing, the approved one keeps the agent's last words; a notice that needs no approval (below SEV1)
+ * is kept as the agent sent it.
  */
 class NoticeTextsIT extends PlatformIT {
 
@@ -63,6 +64,34 @@ class NoticeTextsIT extends PlatformIT {
         assertThat((String) english.get("SUBJECT")).isNotBlank();
         assertThat(english).containsEntry("CHANNELS", "email").containsEntry("APPROVED_BY", "commander")
                 .containsEntry("PHASE", variable(api, approval.path("processInstanceId").asText(), "noticePhase"));
+    }
+
+    @Test
+    void aNoticeSentWithoutApprovalIsKeptAsTheAgentSentIt() {
+        Api api = api();
+        // given a SEV3 notice, which goes out on the agent's word alone
+        String key = api.declare("commander", "Calendar sync is slow for some mailboxes");
+        assertThat(api.claimAndComplete("commander", api.awaitTask("commander", key, "Triage"), Map.of("severity", "SEV3",
+                "affectedServices", "mail", "customerImpact", "Calendars lag.")).getStatusCode().value()).isEqualTo(204);
+        JsonNode review = api.awaitTask("agent", key, "ReviewNotice");
+        String step = variable(api, review.path("processInstanceId").asText(), "noticeStep");
+        Map<String, Object> send = new LinkedHashMap<>();
+        send.put("noticeDecision", "send");
+        for (String channel : new String[] {"email", "sms", "x", "mastodon", "statuspage"}) {
+            send.put("send_" + channel, channel.equals("email"));
+        }
+        send.put("notice_en_text", "Calendar changes may take an hour to show; nothing is lost.");
+
+        // when the agent sends it
+        assertThat(api.claimAndComplete("agent", review, send).getStatusCode().value()).isEqualTo(204);
+
+        // then it is kept under its step, with the agent's words and the agent as who let it go
+        List<Map<String, Object>> rows = rows(key);
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).extracting(row -> row.get("NOTICE")).containsOnly(step);
+        Map<String, Object> english = rows.stream().filter(row -> "en".equals(row.get("LANGUAGE"))).findFirst().orElseThrow();
+        assertThat(english.get("BODY")).isEqualTo("Calendar changes may take an hour to show; nothing is lost.");
+        assertThat(english).containsEntry("CHANNELS", "email").containsEntry("APPROVED_BY", "agent");
     }
 
     private List<Map<String, Object>> rows(String key) {
