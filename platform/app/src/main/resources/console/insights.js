@@ -194,7 +194,11 @@ function render(data) {
           el('td', {}, i.owner),
           el('td', {}, el('a', { href: '/incidents/' + encodeURIComponent(i.incidentKey) }, i.incidentKey))))))]);
 
-  root.replaceChildren(kpis, charts, table, vendors, actions);
+  // which store answered: Elasticsearch, or the database while Elasticsearch is away
+  const engine = el('p', { class: 'bs-none', id: 'engine' },
+    'Figures from ' + (data.engine === 'elasticsearch' ? 'Elasticsearch' : 'the database') + '.');
+
+  root.replaceChildren(kpis, engine, charts, table, vendors, actions);
 }
 
 try {
