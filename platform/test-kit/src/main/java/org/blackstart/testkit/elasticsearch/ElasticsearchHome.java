@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.blackstart.testkit.RunDirectory;
 import org.blackstart.testkit.ServerAccount;
+import org.blackstart.testkit.ServerLog;
 
 /**
  * One server's Elasticsearch home and its folders, in its run directory. Elasticsearch finds its
@@ -147,22 +148,13 @@ final class ElasticsearchHome {
         return run.root();
     }
 
-    /** The log's last {@code lines} lines: enough to see why a start failed without drowning the failure. */
+    /** The log's last {@code lines} lines. */
     String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log());
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return ServerLog.tail(log(), lines);
     }
 
     String logText() {
-        try {
-            return Files.readString(log());
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
+        return ServerLog.text(log());
     }
 
     void delete() {

@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,15 +40,17 @@ final class ElasticsearchProcess {
     // run directory, which nothing will read again. Either way the watcher stops bin/elasticsearch, its
     // launcher and the node's JVM: all are in the session setsid gives the script, so one signal to the
     // group reaches the whole tree (dash, the usual sh, takes no "--" before "-pid"); what still runs
-    // after 30 s is killed. If the node ends on its own, the script ends too and leaves the log for
+    // after 30 s is killed. The script ends only once the whole group is gone: bin/elasticsearch may end
+    // before the node's JVM has finished closing its indices. If the node ends on its own, the script ends too and leaves the log for
     // the JVM to report. The script runs as the JVM's account (it deletes files the node's account
     // cannot), the node as the account in "$@".
     private static final String WATCHDOG = """
             exec 3<&0
+            rm -f "$RUN_DIR/stop-requested"
             setsid "$@" 3<&- &
             server=$!
             (
-              if ! read -r _ <&3; then : > "$RUN_DIR/stopping"; fi
+              if read -r _ <&3; then : > "$RUN_DIR/stop-requested"; else : > "$RUN_DIR/stopping"; fi
               kill -TERM "-$server" 2>/dev/null
               waited=0
               while kill -0 "-$server" 2>/dev/null && [ "$waited" -lt 30 ]; do sleep 1; waited=$((waited + 1)); done
@@ -64,6 +63,9 @@ final class ElasticsearchProcess {
             if [ -e "$RUN_DIR/stopping" ]; then
               wait "$watcher"
               rm -rf "$RUN_DIR" 2>/dev/null
+            elif [ -e "$RUN_DIR/stop-requested" ]; then
+              wait "$watcher"
+              rm -f "$RUN_DIR/stop-requested"
             else
               kill "$watcher" 2>/dev/null
               kill -KILL "-$server" 2>/dev/null
@@ -212,25 +214,6 @@ final class ElasticsearchProcess {
     }
 
     private boolean awaitReady(Instant deadline) {
-        URI health = URI.create(baseUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).GET().build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
-            }
-            ServerWaits.pause(Duration.ofMillis(250), "Elasticsearch");
-        }
-        return false;
+        return ServerWaits.untilOk(URI.create(baseUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s"), process, deadline, "Elasticsearch");
     }
 }

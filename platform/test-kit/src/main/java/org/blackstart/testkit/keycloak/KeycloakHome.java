@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.stream.Stream;
 import org.blackstart.testkit.RunDirectory;
+import org.blackstart.testkit.ServerLog;
 
 /**
  * One server's Keycloak home, in its run directory. Keycloak writes into its home as it starts (its
@@ -78,22 +78,13 @@ final class KeycloakHome {
         return run.root();
     }
 
-    /** The log's last {@code lines} lines: enough to see why a start failed without drowning the failure. */
+    /** The log's last {@code lines} lines. */
     String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log());
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return ServerLog.tail(log(), lines);
     }
 
     String logText() {
-        try {
-            return Files.readString(log());
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
+        return ServerLog.text(log());
     }
 
     void delete() {

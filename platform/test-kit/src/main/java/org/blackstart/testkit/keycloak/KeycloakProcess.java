@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,25 +156,6 @@ final class KeycloakProcess {
     }
 
     private boolean awaitRealm(Instant deadline) {
-        URI discovery = URI.create(baseUrl() + "/realms/" + BlackstartRealm.NAME + "/.well-known/openid-configuration");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(10)).GET().build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-            }
-            ServerWaits.pause(Duration.ofMillis(250), "Keycloak");
-        }
-        return false;
+        return ServerWaits.untilOk(URI.create(baseUrl() + "/realms/" + BlackstartRealm.NAME + "/.well-known/openid-configuration"), process, deadline, "Keycloak");
     }
 }
