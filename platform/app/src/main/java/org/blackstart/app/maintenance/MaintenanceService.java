@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.blackstart.app.engine.Collisions;
 import org.blackstart.app.statuspage.StatusChanged;
 import org.blackstart.app.statuspage.StatusPageProperties;
 import org.blackstart.app.statuspage.StatusStore;
@@ -81,21 +82,22 @@ class MaintenanceService {
         int revision = current.revision() + 1;
         Maintenance changed = new Maintenance(key, wanted.title(), wanted.components(), wanted.windowStart(),
                 wanted.windowEnd(), wanted.advice(), wanted.reminderBefore(), current.state(), revision, current.createdBy());
-        transactions.executeWithoutResult(tx -> {
+        Collisions.retried(() -> transactions.executeWithoutResult(tx -> {
             store.update(changed, clock.instant());
             status.saveUpdate(key, "updated-" + revision, "maintenance-updated", "Changed: " + describe(changed), clock.instant());
             Map<String, Object> variables = variables(changed);
             variables.put("updateStep", "updated-" + revision);
             variables.put("reminderStep", "reminder-" + revision);
             correlate("MaintenanceUpdated", key, variables);
-        });
+        }), () -> keptChanging(key));
         events.publishEvent(new StatusChanged(key));
         return store.find(key).orElseThrow();
     }
 
     Maintenance cancel(String key) {
         open(key);
-        transactions.executeWithoutResult(tx -> correlate("MaintenanceCancelled", key, Map.of()));
+        Collisions.retried(() -> transactions.executeWithoutResult(tx -> correlate("MaintenanceCancelled", key, Map.of())),
+                () -> keptChanging(key));
         return store.find(key).orElseThrow();
     }
 
@@ -104,7 +106,8 @@ class MaintenanceService {
         if (!"in-progress".equals(current.state())) {
             throw new MaintenanceProblem(HttpStatus.CONFLICT, key + " has not started; cancel it instead");
         }
-        transactions.executeWithoutResult(tx -> correlate("MaintenanceCompleted", key, Map.of()));
+        Collisions.retried(() -> transactions.executeWithoutResult(tx -> correlate("MaintenanceCompleted", key, Map.of())),
+                () -> keptChanging(key));
         return store.find(key).orElseThrow();
     }
 
@@ -122,6 +125,11 @@ class MaintenanceService {
             throw new MaintenanceProblem(HttpStatus.CONFLICT, key + " is " + current.state() + " and can no longer change");
         }
         return current;
+    }
+
+    private static MaintenanceProblem keptChanging(String key) {
+        return new MaintenanceProblem(HttpStatus.CONFLICT, key + " kept changing while this was being done; nothing was "
+                + "changed, try again");
     }
 
     private void correlate(String message, String key, Map<String, Object> variables) {
