@@ -111,7 +111,9 @@ class WebappsBrowserIT extends PlatformIT {
 
             // when they start "Major incident" from Start process and submit its form
             browser.click("[cam-widget-header] li.start-process-action a");
-            browser.waitFor("document.body.innerText.includes('Major incident')", RENDERING);
+            // the dialog's own list: the task list behind it may already say "Major incident"
+            browser.waitFor("Array.from(document.querySelectorAll('.modal-content ul.processes a'))"
+                    + ".some(e => e.innerText.trim() === 'Major incident')", RENDERING);
             browser.evaluate("Array.from(document.querySelectorAll('.modal-content ul.processes a'))"
                     + ".find(e => e.innerText.trim() === 'Major incident').click()");
             browser.type(".modal-content .fjs-container input", title);
