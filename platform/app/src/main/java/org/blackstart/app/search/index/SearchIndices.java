@@ -140,6 +140,13 @@ class SearchIndices {
         return old;
     }
 
+    /** Makes everything written to {@code indices} searchable now, rather than at their next periodic refresh. */
+    void refresh(java.util.Collection<String> indices) throws IOException {
+        if (!indices.isEmpty()) {
+            client.indices().refresh(r -> r.index(List.copyOf(indices)));
+        }
+    }
+
     void delete(java.util.Collection<String> indices) throws IOException {
         if (!indices.isEmpty()) {
             client.indices().delete(d -> d.index(List.copyOf(indices)));

@@ -138,6 +138,8 @@ class SearchReindex {
             Map<DocType, String> old = relay.exclusively(() -> {
                 try {
                     repair(relay.touched(), target, progress);
+                    // what the load wrote is only searchable after a refresh: swapping earlier shows fewer hits
+                    indices.refresh(target.values());
                     Map<DocType, String> left = indices.swap(target);
                     relay.stopDualWrites();
                     return left;
