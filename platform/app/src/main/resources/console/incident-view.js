@@ -13,7 +13,8 @@ const KIND_LABELS = {
   STATUS_CHANGED: 'Status', NOTICE_DELIVERED: 'Notice', INCIDENT_CLOSED: 'Closed', ALERTS: 'Alerts',
   PAGING: 'Paging', NOTICES: 'Notices', VENDORS: 'Vendor', NOTE: 'Note', TRIAGE: 'Re-triage',
   KEY_TIME: 'Key time', LINK: 'Link', REOPENED: 'Reopened', TEAM_MAIL: 'Team mail', ACTION_ITEM: 'Action item',
-  POSTMORTEM: 'Postmortem'
+  POSTMORTEM: 'Postmortem', RESPONDERS: 'Responders', OVERDUE: 'Overdue', RUNBOOK: 'Runbook',
+  DEFERRED_WORK: 'Delayed work'
 };
 
 export function el(tag, attributes, ...children) {

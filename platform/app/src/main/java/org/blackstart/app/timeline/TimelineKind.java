@@ -27,5 +27,13 @@ public enum TimelineKind {
     /** Action items of the postmortem: recorded, their tickets, reminders, overdue, done. */
     ACTION_ITEM,
     /** Mail to the team (an invitation, a reminder) that could not reach someone. */
-    TEAM_MAIL
+    TEAM_MAIL,
+    /** People brought in after the first answer: paged later, sent on site, arrived. */
+    RESPONDERS,
+    /** A task past its due time, and what the commander did about it. */
+    OVERDUE,
+    /** A recovery runbook: started, each step done with its evidence, approvals and refusals. */
+    RUNBOOK,
+    /** The work the outage delayed: jobs found, proposals, decisions, each run or cancelled. */
+    DEFERRED_WORK
 }
