@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.blackstart.app.incident.IncidentRecord;
@@ -62,7 +66,16 @@ public class SeenBefore {
     private final ObjectMapper json;
     private final ObjectProvider<ElasticsearchSeenBefore> elasticsearch;
     private final Clock clock;
+    /** How long Elasticsearch may take before the database answers instead. */
+    static final Duration BUDGET = Duration.ofSeconds(2);
+    private static final java.util.concurrent.Executor ASKING = java.util.concurrent.Executors.newCachedThreadPool(
+            work -> {
+                Thread thread = new Thread(work, "blackstart-seen-before");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Duration budget;
     private final Map<String, Answer> recent = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -71,7 +84,14 @@ public class SeenBefore {
                 }
             });
 
+    @org.springframework.beans.factory.annotation.Autowired
     SeenBefore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<ElasticsearchSeenBefore> elasticsearch, Clock clock) {
+        this(jdbc, json, elasticsearch, clock, BUDGET);
+    }
+
+    SeenBefore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<ElasticsearchSeenBefore> elasticsearch, Clock clock,
+               Duration budget) {
+        this.budget = budget;
         this.jdbc = jdbc;
         this.json = json;
         this.elasticsearch = elasticsearch;
@@ -97,7 +117,7 @@ public class SeenBefore {
         Map<String, Double> scores = null;
         if (cluster != null) {
             try {
-                scores = cluster.similar(incident, services, labels, MAX);
+                scores = bounded(() -> cluster.similar(incident, services, labels, MAX));
                 if (failing.compareAndSet(true, false)) {
                     log.info("BLACKSTART-SEARCH-103 Elasticsearch answers 'seen before?' again");
                 }
@@ -112,6 +132,27 @@ public class SeenBefore {
             scores = fromDatabase(incident, services, labels);
         }
         return describe(scores);
+    }
+
+    /**
+     * The answer of {@code work} if it comes within {@link #budget}. Triage waits for it inside the transaction
+     * that declares the incident, so an Elasticsearch that hangs must cost a declaration a second or two, not the
+     * client's full request timeout; the database answers instead.
+     */
+    private Map<String, Double> bounded(java.util.function.Supplier<Map<String, Double>> work) {
+        CompletableFuture<Map<String, Double>> answer = CompletableFuture.supplyAsync(work, ASKING);
+        try {
+            return answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            answer.cancel(true);
+            throw new IllegalStateException("no answer within " + budget.toMillis() + " ms");
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Elasticsearch");
+        }
     }
 
     private Map<String, Double> fromDatabase(IncidentRecord incident, Set<String> services, Set<String> labels) {
