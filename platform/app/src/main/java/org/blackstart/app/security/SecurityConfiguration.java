@@ -184,7 +184,11 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(response,
                         HttpStatus.FORBIDDEN, "Forbidden", "your groups do not allow " + request.getMethod() + " "
                                 + request.getRequestURI())))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // /api never logs anyone in: the webapp session it reads was made by the webapps' login, which
+                // guards against fixation itself. Renewing its id on every call made two calls sent together
+                // from one page race, and the loser came back 401.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

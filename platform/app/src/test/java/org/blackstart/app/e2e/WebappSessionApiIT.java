@@ -94,6 +94,30 @@ class WebappSessionApiIT extends PlatformIT {
         assertThat(incidents()).isEqualTo(before);
     }
 
+    @Test
+    void callsFromOnePageKeepTheSessionAndMaySendTogether() throws Exception {
+        // given a commander logged in to Tasklist, whose incident tab reads several things at once
+        String key = api().declare("commander", "Read in parallel with a session");
+        Browser commander = Browser.loggedIn(port, "commander");
+        String session = commander.session();
+
+        // when it sends eight reads together
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> reads = new java.util.ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            reads.add(commander.client().sendAsync(HttpRequest.newBuilder(commander.uri("/api/incidents/" + key
+                            + "?deliveries=false")).header("Sec-Fetch-Site", "same-origin")
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        // then every one is answered as the commander, and the session's cookie is the one the login gave
+        for (java.util.concurrent.CompletableFuture<HttpResponse<String>> read : reads) {
+            HttpResponse<String> response = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().allValues("Set-Cookie")).as("cookies set by an /api call").isEmpty();
+        }
+        assertThat(commander.session()).isEqualTo(session);
+    }
+
     private int incidents() {
         JsonNode list = api().json(api().send("admin", HttpMethod.GET, "/api/incidents?limit=1000", null));
         return list.size();
@@ -125,6 +149,12 @@ class WebappSessionApiIT extends PlatformIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
             return browser;
+        }
+
+        /** The session cookie's value. */
+        String session() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
         }
 
         URI uri(String path) {
