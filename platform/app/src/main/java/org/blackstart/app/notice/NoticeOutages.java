@@ -33,7 +33,26 @@ public class NoticeOutages {
                 infrastructure.stream().map(i -> new Object[] {incidentKey, step, channel, i, shortDetail, now}).toList());
     }
 
-    /** The latest outage of this incident on any of {@code infrastructure} since {@code since}. */
+    /**
+     * Ends every open outage of {@code infrastructure} recorded up to {@code at}, in every incident: its channel
+     * answered again at {@code at}. Returns how many recorded outages that ended.
+     */
+    public int recovered(List<String> infrastructure, Instant at) {
+        if (infrastructure.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(", ", Collections.nCopies(infrastructure.size(), "?"));
+        Object[] args = new Object[infrastructure.size() + 2];
+        args[0] = Timestamp.from(at);
+        for (int i = 0; i < infrastructure.size(); i++) {
+            args[i + 1] = infrastructure.get(i);
+        }
+        args[args.length - 1] = Timestamp.from(at);
+        return jdbc.update("UPDATE bs_notice_outage SET recovered_at = ? WHERE infrastructure IN (" + marks + ") "
+                + "AND recovered_at IS NULL AND recorded_at <= ?", args);
+    }
+
+    /** The latest outage of this incident on any of {@code infrastructure} since {@code since}, unless it ended. */
     public Optional<Outage> latest(String incidentKey, List<String> infrastructure, Instant since) {
         if (infrastructure.isEmpty()) {
             return Optional.empty();
@@ -47,6 +66,7 @@ public class NoticeOutages {
         args[args.length - 1] = Timestamp.from(since);
         return jdbc.query("SELECT infrastructure, channel, step, detail, recorded_at FROM bs_notice_outage "
                         + "WHERE incident_key = ? AND infrastructure IN (" + marks + ") AND recorded_at >= ? "
+                        + "AND recovered_at IS NULL "
                         + "ORDER BY recorded_at DESC FETCH FIRST 1 ROWS ONLY",
                 (rs, n) -> new Outage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()), args).stream().findFirst();
