@@ -68,6 +68,8 @@ class MailProviderStoryIT {
 
         registry.add("blackstart.plugins.email.port", () -> SMTP_PORT);
         registry.add("blackstart.plugins.email.unavailable-after-attempts", () -> "2");
+        // Refused at once while nothing listens; short, should anything else take the port meanwhile.
+        registry.add("blackstart.plugins.email.timeout", () -> "2s");
         registry.add("blackstart.notices.catch-up.check-interval", () -> "500ms");
         registry.add("blackstart.notices.catch-up.retry-wait", () -> "2s");
 
@@ -122,7 +124,7 @@ class MailProviderStoryIT {
 
         // then it reaches customers by X, Mastodon and the status page, and the e-mail is recorded as skipped
         await().atMost(Duration.ofSeconds(60)).until(() -> X.published().size() == 1 && MASTODON.statuses().size() == 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> notices(api, key),
+        await().atMost(Duration.ofSeconds(90)).until(() -> notices(api, key),
                 lines -> lines.stream().anyMatch(l -> l.startsWith("initial notice: e-mail unavailable (own mail servers")));
         assertThat(publicPage("/status/incidents/" + key)).contains("Hosting and mail down at the provider");
 
@@ -140,7 +142,7 @@ class MailProviderStoryIT {
         assertThat(latestSubjects.get("en")).isNotBlank().isNotEqualTo(initialSubject);
         api.claimAndComplete("agent", monitoring, Map.of("noticeDecision", "send"));
         await().atMost(Duration.ofSeconds(60)).until(() -> X.published().size() == 2 && MASTODON.statuses().size() == 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> notices(api, key),
+        await().atMost(Duration.ofSeconds(60)).until(() -> notices(api, key),
                 lines -> lines.stream().anyMatch(l -> l.startsWith("monitoring notice: e-mail skipped")));
         assertThat(api.task("agent", key, "ApproveCatchUp")).as("no catch-up while mail is down").isNull();
 

@@ -42,7 +42,7 @@ class GroupAuthorizationsIT extends PlatformIT {
         assertThat(commandersOnEveryProcess().isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)).isFalse();
         assertThat(commandersOnEveryProcess().isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)).isTrue();
         Api api = api();
-        for (String internal : new String[] {"customer-notice", "paging", "vendor-escalation", "status-mail"}) {
+        for (String internal : new String[] {"customer-notice", "paging", "vendor-escalation", "status-mail", "notice-catchup"}) {
             ResponseEntity<String> start = api.send("commander", HttpMethod.POST,
                     api.engine("/process-definition/key/" + internal + "/start"), "{\"businessKey\":\"INC-2026-9377\"}");
             assertThat(start.getStatusCode().value()).as("%s: %s", internal, start.getBody()).isEqualTo(403);
