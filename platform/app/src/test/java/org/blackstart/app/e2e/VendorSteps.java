@@ -58,8 +58,19 @@ final class VendorSteps {
                 "{\"vendor\":\"" + vendor + "\",\"text\":\"" + text + "\"}");
     }
 
-    /** Mitigates and resolves, withholding the resolved notice; returns once the incident is closed. */
+    /**
+     * Mitigates and resolves, withholding the resolved notice, closes the incident, and answers each open
+     * vendor case's "keep it open?" with close; returns once the incident is closed.
+     */
     void close(String incidentKey) {
+        closeKeepingCases(incidentKey);
+        for (int open = openCases(incidentKey); open > 0; open--) {
+            decideKeep(incidentKey, "close", null);
+        }
+    }
+
+    /** As {@link #close}, leaving each open case's "keep it open?" task to the caller. */
+    void closeKeepingCases(String incidentKey) {
         api.claimAndComplete("commander", api.awaitTask("commander", incidentKey, "Mitigate"),
                 Map.of("mitigationSummary", "Traffic moved to the spare array"));
         api.claimAndComplete("commander", api.awaitTask("commander", incidentKey, "Resolve"),
@@ -67,6 +78,29 @@ final class VendorSteps {
         api.claimAndComplete("agent", api.awaitTask("agent", incidentKey, "ReviewNotice"),
                 Map.of("noticeDecision", "withhold", "noticeWithholdReason", "vendor escalation test"));
         api.closeEarly("commander", incidentKey, Duration.ofSeconds(30));
+    }
+
+    /** The commander's answer to one open case's "keep it open after the incident closes?" ({@code keep} or {@code close}). */
+    ResponseEntity<String> decideKeep(String incidentKey, String keep, String reason) {
+        Map<String, Object> answer = new java.util.HashMap<>();
+        answer.put("keepVendorCase", keep);
+        if (reason != null) {
+            answer.put("keepVendorCaseReason", reason);
+        }
+        ResponseEntity<String> completed = api.claimAndComplete("commander",
+                api.awaitTask("commander", incidentKey, "KeepVendorCase"), answer);
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+        return completed;
+    }
+
+    private int openCases(String incidentKey) {
+        int open = 0;
+        for (JsonNode c : cases(incidentKey)) {
+            if ("OPEN".equals(c.path("state").asText())) {
+                open++;
+            }
+        }
+        return open;
     }
 
     List<String> timeline(String incidentKey) {
