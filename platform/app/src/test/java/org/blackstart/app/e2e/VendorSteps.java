@@ -5,9 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.blackstart.spi.vendor.MailOrigin;
+import org.blackstart.spi.vendor.VendorInbox;
+import org.blackstart.spi.vendor.VendorMessage;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -91,6 +96,50 @@ final class VendorSteps {
                 api.awaitTask("commander", incidentKey, "KeepVendorCase"), answer);
         assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
         return completed;
+    }
+
+    /**
+     * Closes the incident and keeps its one open vendor case open after it, as a commander answers the
+     * question closing asks; returns the case as the API shows it then (open, kept after close).
+     */
+    JsonNode closeKeepingTheCase(String incidentKey, String reason) {
+        closeKeepingCases(incidentKey);
+        decideKeep(incidentKey, "keep", reason);
+        JsonNode kept = cases(incidentKey).get(0);
+        assertThat(kept.path("state").asText()).isEqualTo("OPEN");
+        assertThat(kept.path("keptAfterClose").asBoolean()).isTrue();
+        return kept;
+    }
+
+    /**
+     * The kept-case part of the mail-provider story: the vendor disputes the fault on a case kept open after
+     * its incident closed, by e-mail, and the dispute is taken: a new "gather evidence" task and the vendor's
+     * words on the incident's timeline. Returns the new dispute task.
+     */
+    JsonNode keptCaseTakesTheVendorsDispute(VendorInbox inbox, String incidentKey, String caseNumber, String text) {
+        int before = tasks(incidentKey, "GatherDisputeEvidence").size();
+
+        VendorInbox.Outcome outcome = inbox.receive(storecoMail(caseNumber, VendorMessage.Kind.DISPUTE, text));
+
+        assertThat(outcome).isEqualTo(VendorInbox.Outcome.DELIVERED);
+        JsonNode tasks = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasks(incidentKey, "GatherDisputeEvidence"), found -> found.size() == before + 1);
+        awaitVendorLine(incidentKey, "disputes the fault on " + caseNumber);
+        assertThat(api.incident("commander", incidentKey).path("incident").path("status").asText()).isEqualTo("closed");
+        return tasks.get(before);
+    }
+
+    /** An e-mail of StoreCo's support on its case, as the vendor-mail plugin hands it to the inbox. */
+    static VendorMessage storecoMail(String caseNumber, VendorMessage.Kind kind, String text) {
+        return new VendorMessage(VendorMessage.EMAIL, "storeco", caseNumber, "<" + UUID.randomUUID() + "@storeco.example>",
+                kind, "Sam Storage", "Re: [Case " + caseNumber + "]", text, null, Instant.now(), List.of(),
+                new MailOrigin(List.of("support@storeco.example"), "pass"));
+    }
+
+    /** The open tasks of the incident's processes at {@code activityId}. */
+    JsonNode tasks(String incidentKey, String activityId) {
+        return api.json(api.send("commander", HttpMethod.GET, api.engine("/task?processInstanceBusinessKey=" + incidentKey
+                + "&taskDefinitionKey=" + activityId), null));
     }
 
     private int openCases(String incidentKey) {
