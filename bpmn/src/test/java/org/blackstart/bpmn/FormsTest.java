@@ -44,7 +44,7 @@ class FormsTest {
             "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome",
             "postmortem-write:summary", "postmortem-write:trigger", "postmortem-write:contributingFactors",
             "postmortem-write:customerSummary", "postmortem-write:customerChanges", "postmortem-write:reviewer",
-            "postmortem-review:postmortemVerdict", "keep-vendor-case:keepVendorCase"})
+            "postmortem-review:postmortemVerdict", "keep-vendor-case:keepVendorCase", "close-kept-case:closeKeptCaseReason"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
         JsonNode form = read("forms/" + parts[0] + ".form");

@@ -546,7 +546,9 @@ class VendorEscalationProcessTest {
         // then nothing is closed, and the case is worked as before
         assertThat(fetchAll("INC-2026-0030", "vendor.case.close")).isEmpty();
         assertThat(vendors.lines).containsExactly("opened storeco CS0030", "keep storeco CS0030");
-        BpmnAwareTests.assertThat(escalation).hasPassed("CaseKept").isWaitingAt("AwaitAck");
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck", "CloseKeptCase");
+        BpmnAwareTests.assertThat(task("CloseKeptCase", escalation)).hasCandidateGroup("incident-commanders")
+                .hasName("StoreCo's case CS0030 stays open after INC-2026-0030: close it once settled");
 
         // and the vendor's dispute opens the dispute path
         assertThat(vendorSays("VendorDisputed", "INC-2026-0030", "CS0030", 301L,
@@ -577,7 +579,7 @@ class VendorEscalationProcessTest {
         decideKeep(escalation, "keep", "firmware fix promised for next week");
 
         assertThat(vendorSays("VendorRequested", "INC-2026-0031", "CS0031", 311L, "Please send the new logs")).isEqualTo(1);
-        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose", "AnswerVendorRequest");
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose", "AnswerVendorRequest", "CloseKeptCase");
         assertThat(fetchAll("INC-2026-0031", "vendor.case.close")).isEmpty();
 
         caseClosed(escalation);
@@ -661,5 +663,23 @@ class VendorEscalationProcessTest {
         Task opened = task(task, escalation);
         assertThat(engine.getTaskService().getVariable(opened.getId(), "vendorMessageText")).isEqualTo(text);
         assertThat(engine.getTaskService().getVariable(opened.getId(), "vendorMessageId")).isEqualTo(351L);
+    }
+
+    @Test
+    void aKeptCaseClosedInTasklistEndsWhatIsOpenAndIsClosedAtTheVendor() {
+        ProcessInstance escalation = opened("INC-2026-0036", "CS0036", null);
+        acknowledged("INC-2026-0036", "CS0036");
+        incidentClosed("INC-2026-0036");
+        decideKeep(escalation, "keep", "StoreCo blames our configuration");
+        vendorSays("VendorDisputed", "INC-2026-0036", "CS0036", 361L, "Not our fault.");
+
+        complete(task("CloseKeptCase", escalation), withVariables("closeKeptCaseReason", "StoreCo accepted the firmware bug"));
+
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(escalation.getId()).list()).isEmpty();
+        completeTask(fetch("INC-2026-0036", "vendor.case.close"), Map.of());
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("KeptCaseSettled", "CaseClosed");
+        assertThat(timeline("INC-2026-0036")).containsExactly(
+                "VENDORS Closing StoreCo's case CS0036, kept open after the incident: StoreCo accepted the firmware bug");
+        assertThat(vendors.lines).endsWith("closed storeco CS0036");
     }
 }

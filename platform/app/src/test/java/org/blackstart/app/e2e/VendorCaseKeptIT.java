@@ -22,7 +22,7 @@ import org.springframework.http.ResponseEntity;
  * figures. A reply the keywords missed ("the problem is in your configuration") is marked a dispute by a
  * commander and the dispute opens; an agent cannot do that. StoreCo asks permission to restart our
  * controllers; a refusal without a reason is refused, with one it goes back on the case as "Refused: ...".
- * A commander closes the kept case at last.
+ * A commander closes the kept case at last (here through the API; Tasklist also holds a task for it).
  */
 class VendorCaseKeptIT extends PlatformIT {
 
@@ -94,6 +94,7 @@ class VendorCaseKeptIT extends PlatformIT {
         assertThat(kept.path("state").asText()).isEqualTo("OPEN");
         assertThat(kept.path("keptAfterClose").asBoolean()).isTrue();
         assertThat(kept.path("keptBy").asText()).isEqualTo("commander");
+        assertThat(steps.tasks(key, "CloseKeptCase")).as("the kept case stays on the commanders' task list").hasSize(1);
         steps.awaitVendorLine(key, "kept StoreCo Storage Systems's case " + caseNumber + " open after the incident closed");
 
         // then the vendor's dispute after the incident closed opens the dispute, and is on the timeline
@@ -159,6 +160,7 @@ class VendorCaseKeptIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> steps.cases(key).get(0).path("state").asText(), "CLOSED"::equals);
         assertThat(steps.tasks(key, "GatherDisputeEvidence")).isEmpty();
+        assertThat(steps.tasks(key, "CloseKeptCase")).isEmpty();
         assertThat(api().send("commander", HttpMethod.POST, "/api/incidents/" + key + "/vendor-cases/" + caseNumber + "/close",
                 "{\"reason\": \"twice\"}").getStatusCode().value()).isEqualTo(409);
         assertThat(api().send("commander", HttpMethod.POST, "/api/vendor-messages/" + reply + "/classification",
