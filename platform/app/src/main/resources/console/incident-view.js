@@ -161,7 +161,8 @@ function vendorCases(details) {
     table(['Opened', 'Vendor', 'Case', 'State', 'Acknowledged', 'SLA breached', 'Closed'], cases.map(c => [
       when(c.openedAt), c.vendor,
       c.caseUrl && /^https?:\/\//.test(c.caseUrl) ? el('a', { href: c.caseUrl, target: '_blank', rel: 'noopener' }, c.caseNumber) : c.caseNumber,
-      c.state, when(c.acknowledgedAt), when(c.slaBreachedAt), when(c.closedAt)])));
+      c.keptAfterClose && c.state === 'OPEN' ? 'OPEN (kept after the incident closed)' : c.state,
+      when(c.acknowledgedAt), when(c.slaBreachedAt), when(c.closedAt)])));
 }
 
 function alerts(details) {

@@ -44,7 +44,8 @@ class FormsTest {
             "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome",
             "postmortem-write:summary", "postmortem-write:trigger", "postmortem-write:contributingFactors",
             "postmortem-write:customerSummary", "postmortem-write:customerChanges", "postmortem-write:reviewer",
-            "postmortem-review:postmortemVerdict", "approve-catchup:catchUpDecision"})
+            "postmortem-review:postmortemVerdict", "approve-catchup:catchUpDecision", "keep-vendor-case:keepVendorCase",
+            "close-kept-case:closeKeptCaseReason"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
         JsonNode form = read("forms/" + parts[0] + ".form");
@@ -99,7 +100,8 @@ class FormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"review-notice:noticeDecision", "approve-notice:noticeApproval", "postmortem-review:postmortemVerdict"})
+    @ValueSource(strings = {"review-notice:noticeDecision", "approve-notice:noticeApproval", "postmortem-review:postmortemVerdict",
+            "keep-vendor-case:keepVendorCase"})
     void noDecisionIsChosenInAdvance(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
 

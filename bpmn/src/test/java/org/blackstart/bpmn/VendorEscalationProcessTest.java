@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -121,6 +122,16 @@ class VendorEscalationProcessTest {
 
     private void incidentClosed(String key) {
         runtimeService().createMessageCorrelation("IncidentClosed").processInstanceBusinessKey(key).correlateAllWithResult();
+    }
+
+    /** The commander's answer to "keep the case open after the incident closes?". */
+    private void decideKeep(ProcessInstance escalation, String keep, String reason) {
+        complete(task("KeepVendorCase", escalation), withVariables("keepVendorCase", keep, "keepVendorCaseReason", reason));
+    }
+
+    /** What the platform sends when a commander (or the vendor) closes a kept case. */
+    private void caseClosed(ProcessInstance escalation) {
+        runtimeService().createMessageCorrelation("CloseVendorCase").processInstanceId(escalation.getId()).correlateWithResult();
     }
 
     private List<Task> tasks(ProcessInstance escalation, String activity) {
@@ -357,6 +368,7 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck", "AnswerVendorRequest", "VendorSlaBreached");
 
         incidentClosed("INC-2026-0012");
+        decideKeep(escalation, "close", null);
 
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(escalation.getId()).list())
                 .as("open user tasks end with the incident").isEmpty();
@@ -377,10 +389,14 @@ class VendorEscalationProcessTest {
         acknowledged("INC-2026-0013", "CS0013");
 
         incidentClosed("INC-2026-0013");
+        BpmnAwareTests.assertThat(task("KeepVendorCase", escalation)).hasCandidateGroup("incident-commanders")
+                .hasName("Keep StoreCo's case CS0013 open after INC-2026-0013 closes?");
+        assertThat(fetchAll("INC-2026-0013", "vendor.case.close")).as("nothing closed before the commander decides").isEmpty();
+        decideKeep(escalation, "close", "");
 
         completeTask(fetch("INC-2026-0013", "vendor.case.close"), Map.of());
-        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("AwaitClose", "CaseClosed");
-        assertThat(vendors.lines).containsExactly("opened storeco CS0013", "closed storeco CS0013");
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("KeepVendorCase", "CaseClosed").hasNotPassed("CaseKept");
+        assertThat(vendors.lines).containsExactly("opened storeco CS0013", "close storeco CS0013", "closed storeco CS0013");
         assertThat(timeline("INC-2026-0013")).as("closing is told by the platform's vendorCases").isEmpty();
     }
 
@@ -440,6 +456,10 @@ class VendorEscalationProcessTest {
         BpmnAwareTests.execute(BpmnAwareTests.job("MonitoringPeriodOver", incident));
 
         BpmnAwareTests.assertThat(incident).isEnded().hasPassed("IncidentClosed");
+        BpmnAwareTests.assertThat(storeco).as("each case is the commander's call").isWaitingAt("KeepVendorCase");
+        BpmnAwareTests.assertThat(hostly).isWaitingAt("KeepVendorCase");
+        decideKeep(storeco, "close", null);
+        decideKeep(hostly, "close", null);
         assertThat(fetchAll("INC-2026-0017", "vendor.case.close"))
                 .extracting(t -> t.getVariables().get("vendorCaseNumber"))
                 .containsExactlyInAnyOrder("CS0017", "HX-17");
@@ -497,6 +517,7 @@ class VendorEscalationProcessTest {
         ProcessInstance escalation = opened("INC-2026-0022", "CS0022", null);
         acknowledged("INC-2026-0022", "CS0022");
         incidentClosed("INC-2026-0022");
+        decideKeep(escalation, "close", null);
 
         engine.getExternalTaskService().handleBpmnError(fetch("INC-2026-0022", "vendor.case.close").getId(), "test",
                 "VENDOR_CASE_REFUSED", "case CS0022 was closed by the vendor");
@@ -512,5 +533,153 @@ class VendorEscalationProcessTest {
                 .active().singleResult();
         complete(BpmnAwareTests.externalTask(notice), withVariables("notice_en_subject", "s", "notice_en_text", "t"));
         complete(task(notice), withVariables("noticeDecision", "withhold"));
+    }
+
+    @Test
+    void aCaseKeptAfterTheIncidentClosesStillTakesDisputesAndBreachesItsSlaUntilItIsClosed() {
+        ProcessInstance escalation = opened("INC-2026-0030", "CS0030", "+31201110000");
+
+        // when the incident closes before StoreCo answered, and the commander keeps the case
+        incidentClosed("INC-2026-0030");
+        decideKeep(escalation, "keep", "StoreCo still blames our configuration");
+
+        // then nothing is closed, and the case is worked as before
+        assertThat(fetchAll("INC-2026-0030", "vendor.case.close")).isEmpty();
+        assertThat(vendors.lines).containsExactly("opened storeco CS0030", "keep storeco CS0030");
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitAck", "CloseKeptCase");
+        BpmnAwareTests.assertThat(task("CloseKeptCase", escalation)).hasCandidateGroup("incident-commanders")
+                .hasName("StoreCo's case CS0030 stays open after INC-2026-0030: close it once settled");
+
+        // and the vendor's dispute opens the dispute path
+        assertThat(vendorSays("VendorDisputed", "INC-2026-0030", "CS0030", 301L,
+                "This is not a fault of our array. The problem is in your configuration.")).isEqualTo(1);
+        BpmnAwareTests.assertThat(task("GatherDisputeEvidence", escalation)).hasCandidateGroup("incident-commanders");
+
+        // and the response time still holds: its breach raises the priority and tells the commander
+        execute(job("AckSlaExpired", escalation));
+        assertThat(vendors.lines).endsWith("sla breached storeco CS0030");
+        assertThat(fetch("INC-2026-0030", "vendor.case.update").getVariables()).containsEntry("vendorCaseStep", "priority-1");
+        BpmnAwareTests.assertThat(task("VendorSlaBreached", escalation)).isNotNull();
+
+        // when a commander closes the kept case
+        caseClosed(escalation);
+
+        // then what was open ends and the case is closed at the vendor
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(escalation.getId()).list()).isEmpty();
+        completeTask(fetch("INC-2026-0030", "vendor.case.close"), Map.of());
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("CaseClosed");
+        assertThat(vendors.lines).endsWith("closed storeco CS0030");
+    }
+
+    @Test
+    void anAcknowledgedCaseKeptOpenWaitsUntilItIsClosed() {
+        ProcessInstance escalation = opened("INC-2026-0031", "CS0031", null);
+        acknowledged("INC-2026-0031", "CS0031");
+        incidentClosed("INC-2026-0031");
+        decideKeep(escalation, "keep", "firmware fix promised for next week");
+
+        assertThat(vendorSays("VendorRequested", "INC-2026-0031", "CS0031", 311L, "Please send the new logs")).isEqualTo(1);
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("AwaitClose", "AnswerVendorRequest", "CloseKeptCase");
+        assertThat(fetchAll("INC-2026-0031", "vendor.case.close")).isEmpty();
+
+        caseClosed(escalation);
+
+        BpmnAwareTests.assertThat(escalation).isWaitingAt("CloseCase");
+    }
+
+    @Test
+    void keepingACaseWithoutAReasonOrWithoutAnAnswerIsRefusedAndTheQuestionStays() {
+        ProcessInstance escalation = opened("INC-2026-0032", "CS0032", null);
+        incidentClosed("INC-2026-0032");
+        Task keep = task("KeepVendorCase", escalation);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(keep,
+                        withVariables("keepVendorCase", "keep", "keepVendorCaseReason", " ")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Say why");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(keep, withVariables("keepVendorCase", "maybe")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Choose");
+
+        assertThat(task("KeepVendorCase", escalation).getId()).isEqualTo(keep.getId());
+        assertThat(fetchAll("INC-2026-0032", "vendor.case.close")).isEmpty();
+        assertThat(vendors.lines).containsExactly("opened storeco CS0032");
+    }
+
+    @Test
+    void aPermissionRequestIsAnsweredWithAYesOrANoAndARefusalSaysWhy() {
+        ProcessInstance escalation = opened("INC-2026-0033", "CS0033", null);
+        acknowledged("INC-2026-0033", "CS0033");
+        vendorSays("VendorRequested", "INC-2026-0033", "CS0033", 331L, "May we restart both storage controllers at 02:00?");
+
+        Task ask = task("AnswerVendorRequest", escalation);
+        BpmnAwareTests.assertThat(ask).hasName("StoreCo asks permission on INC-2026-0033: May we restart both storage controllers at 02:00?");
+        assertThat(engine.getTaskService().getVariable(ask.getId(), "vendorDecisionNeeded")).isEqualTo(true);
+
+        // a plain answer, or a refusal without a reason, is refused and the task stays
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(ask, withVariables("vendorAnswer", "ok")))
+                .isInstanceOf(FormFieldValidationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(ask,
+                        withVariables("vendorDecision", "refuse", "vendorAnswer", "Not tonight.")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("why");
+        assertThat(fetchAll("INC-2026-0033", "vendor.case.update")).isEmpty();
+
+        complete(ask, withVariables("vendorDecision", "refuse", "vendorDecisionReason", "month-end billing runs until 06:00",
+                "vendorAnswer", "Please restart at 07:00 instead."));
+
+        LockedExternalTask answer = fetch("INC-2026-0033", "vendor.case.update");
+        assertThat(answer.getVariables()).containsEntry("vendorCaseStep", "answer-331")
+                .containsEntry("vendorText", "Refused: month-end billing runs until 06:00\n\nPlease restart at 07:00 instead.");
+        completeTask(answer, Map.of());
+        assertThat(vendors.lines).endsWith("answered CS0033 refuse");
+        assertThat(timeline("INC-2026-0033")).endsWith(
+                "VENDORS Answered StoreCo on case CS0033: Refused: month-end billing runs until 06:00\n\nPlease restart at 07:00 instead.");
+    }
+
+    @Test
+    void anApprovalIsSentAsApproved() {
+        ProcessInstance escalation = opened("INC-2026-0034", "CS0034", null);
+        vendorSays("VendorRequested", "INC-2026-0034", "CS0034", 341L, "We need to restart controller B.");
+
+        complete(task("AnswerVendorRequest", escalation), withVariables("vendorDecision", "approve",
+                "vendorAnswer", "Go ahead; traffic is off array A3."));
+
+        assertThat(fetch("INC-2026-0034", "vendor.case.update").getVariables())
+                .containsEntry("vendorText", "Approved: Go ahead; traffic is off array A3.");
+    }
+
+    /** A commander's reclassification delivers the message again under its new class; each class has its path. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"VendorDisputed, GatherDisputeEvidence", "VendorRequested, AnswerVendorRequest",
+            "VendorResolved, ConfirmVendorFix"})
+    void aMessageReclassifiedAfterTheIncidentClosedFollowsItsNewPathOnAKeptCase(String message, String task) {
+        ProcessInstance escalation = opened("INC-2026-0035", "CS0035", null);
+        acknowledged("INC-2026-0035", "CS0035");
+        incidentClosed("INC-2026-0035");
+        decideKeep(escalation, "keep", "dispute expected");
+        String text = "This is not a fault of our array. The problem is in your configuration.";
+        assertThat(vendorSays("VendorReplied", "INC-2026-0035", "CS0035", 351L, text)).as("a reply has no path").isZero();
+
+        assertThat(vendorSays(message, "INC-2026-0035", "CS0035", 351L, text)).isEqualTo(1);
+
+        Task opened = task(task, escalation);
+        assertThat(engine.getTaskService().getVariable(opened.getId(), "vendorMessageText")).isEqualTo(text);
+        assertThat(engine.getTaskService().getVariable(opened.getId(), "vendorMessageId")).isEqualTo(351L);
+    }
+
+    @Test
+    void aKeptCaseClosedInTasklistEndsWhatIsOpenAndIsClosedAtTheVendor() {
+        ProcessInstance escalation = opened("INC-2026-0036", "CS0036", null);
+        acknowledged("INC-2026-0036", "CS0036");
+        incidentClosed("INC-2026-0036");
+        decideKeep(escalation, "keep", "StoreCo blames our configuration");
+        vendorSays("VendorDisputed", "INC-2026-0036", "CS0036", 361L, "Not our fault.");
+
+        complete(task("CloseKeptCase", escalation), withVariables("closeKeptCaseReason", "StoreCo accepted the firmware bug"));
+
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(escalation.getId()).list()).isEmpty();
+        completeTask(fetch("INC-2026-0036", "vendor.case.close"), Map.of());
+        BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("KeptCaseSettled", "CaseClosed");
+        assertThat(timeline("INC-2026-0036")).containsExactly(
+                "VENDORS Closing StoreCo's case CS0036, kept open after the incident: StoreCo accepted the firmware bug");
+        assertThat(vendors.lines).endsWith("closed storeco CS0036");
     }
 }

@@ -146,9 +146,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.GET, "/api/actions"))
                         .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
-                        // escalating to a vendor is the commander's call
+                        // escalating to a vendor, and closing a vendor case (one kept after its incident), is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                                "/api/incidents/*/vendor-escalations"))
+                                "/api/incidents/*/vendor-escalations"), path(HttpMethod.POST, "/api/incidents/*/vendor-cases/*/close"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         // notice templates: support agents and admins save and reset (who reads and previews: below)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/notice-templates/**"),

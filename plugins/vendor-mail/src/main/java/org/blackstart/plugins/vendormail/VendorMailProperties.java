@@ -56,9 +56,10 @@ public record VendorMailProperties(
      * @param imap             the server of {@link #from}'s mailbox
      * @param pollInterval     how often the mailbox is read
      * @param caseTag          the word before the case number in subjects: {@code [Case INC-2026-0001-STORECO]}
-     * @param requestKeywords  words that make a vendor's e-mail a request for us
-     * @param disputeKeywords  words that make it a dispute (the fault is not the vendor's)
-     * @param resolvedKeywords words that make it a resolution
+     * @param requestKeywords  words that make a vendor's e-mail a request for us; unset: {@link DefaultKeywords}
+     *                         (English, German, Dutch, French)
+     * @param disputeKeywords  words that make it a dispute (the fault is not the vendor's); unset: the defaults
+     * @param resolvedKeywords words that make it a resolution; unset: the defaults
      */
     public record Account(
             @NotBlank @Email String to,
@@ -70,18 +71,16 @@ public record VendorMailProperties(
             @NotNull @DefaultValue("PT1M") Duration pollInterval,
             @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9-]*", message = "must be one word, e.g. Case") @DefaultValue("Case")
             String caseTag,
-            @DefaultValue({"please send", "please provide", "can you", "could you", "we need", "apply"})
             List<String> requestKeywords,
-            @DefaultValue({"not a defect", "not our", "configuration issue", "customer environment"})
             List<String> disputeKeywords,
-            @DefaultValue({"resolved", "fixed", "has been corrected"}) List<String> resolvedKeywords) {
+            List<String> resolvedKeywords) {
 
         public Account {
             // An unset list binds as one empty string: no copy, not an address to send to.
             cc = cc == null ? List.of() : cc.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
-            requestKeywords = keywords(requestKeywords);
-            disputeKeywords = keywords(disputeKeywords);
-            resolvedKeywords = keywords(resolvedKeywords);
+            requestKeywords = requestKeywords == null ? DefaultKeywords.REQUEST : keywords(requestKeywords);
+            disputeKeywords = disputeKeywords == null ? DefaultKeywords.DISPUTE : keywords(disputeKeywords);
+            resolvedKeywords = resolvedKeywords == null ? DefaultKeywords.RESOLVED : keywords(resolvedKeywords);
         }
 
         @AssertTrue(message = "poll-interval must be at least 5 seconds")

@@ -82,7 +82,7 @@ class VendorMailAutoConfigurationTest {
             assertThat(account.imap().folder()).isEqualTo("INBOX");
             assertThat(account.requestKeywords()).contains("please send", "apply");
             assertThat(account.disputeKeywords()).contains("not a defect");
-            assertThat(account.resolvedKeywords()).containsExactly("resolved", "fixed", "has been corrected");
+            assertThat(account.resolvedKeywords()).contains("resolved", "fixed", "has been corrected", "behoben", "opgelost", "résolu");
             assertThat(context.getBean(VendorMailProperties.class).maxAttachmentSize().toMegabytes()).isEqualTo(25);
             assertThat(context.getBean(VendorMailProperties.class).toString()).doesNotContain(SECRET);
         });

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 public class VendorCaseStore {
 
     private static final String COLUMNS = "id, incident_key, vendor, system, account, case_number, case_id, case_url, "
-            + "process_instance_id, priority, opened_at, acknowledged_at, sla_breached_at, closed_at, dispute_outcome, state";
+            + "process_instance_id, priority, opened_at, acknowledged_at, sla_breached_at, closed_at, dispute_outcome, state, "
+            + "kept_after_close, kept_by, kept_reason";
 
     private final JdbcTemplate jdbc;
     private final SearchOutbox outbox;
@@ -97,6 +98,18 @@ public class VendorCaseStore {
         changedIncidentOf(caseId);
     }
 
+    /** A commander kept the case open as its incident closed; true when it was open to keep. */
+    public boolean kept(long caseId, String by, String reason) {
+        boolean kept = jdbc.update("UPDATE bs_vendor_case SET kept_after_close = TRUE, kept_by = ?, kept_reason = ? "
+                + "WHERE id = ? AND state = 'OPEN'", cut(by, 128), cut(reason, 1000), caseId) == 1;
+        changedIncidentOf(caseId);
+        return kept;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     /** The incident's search document carries its vendor cases. */
     private void changedIncidentOf(long caseId) {
         outbox.changedWhere(DocType.INCIDENT, "incident_key", "FROM bs_vendor_case WHERE id = ?", caseId);
@@ -145,7 +158,8 @@ public class VendorCaseStore {
                 rs.getString("system"), rs.getString("account"), rs.getString("case_number"), rs.getString("case_id"),
                 rs.getString("case_url"), rs.getString("process_instance_id"), rs.wasNull() ? null : priority,
                 instant(rs, "opened_at"), instant(rs, "acknowledged_at"), instant(rs, "sla_breached_at"),
-                instant(rs, "closed_at"), rs.getString("dispute_outcome"), rs.getString("state"));
+                instant(rs, "closed_at"), rs.getString("dispute_outcome"), rs.getString("state"),
+                rs.getBoolean("kept_after_close"), rs.getString("kept_by"), rs.getString("kept_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

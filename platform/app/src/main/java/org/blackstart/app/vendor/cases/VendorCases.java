@@ -8,6 +8,7 @@ import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.blackstart.spi.vendor.VendorCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ public class VendorCases {
     static final String DISPUTE_OUTCOME = "disputeOutcome";
     static final String DISPUTE_NOTE = "disputeNote";
     static final String MESSAGE_ID = "vendorMessageId";
+    static final String KEEP = "keepVendorCase";
+    static final String KEEP_REASON = "keepVendorCaseReason";
+    private static final int KEEP_REASON_LIMIT = 1000;
 
     private final VendorCaseStore cases;
     private final Timeline timeline;
@@ -81,6 +85,42 @@ public class VendorCases {
         String open = found.map(c -> " after " + HumanDuration.of(Duration.between(c.openedAt(), now))).orElse("");
         timeline.record(incident, TimelineKind.VENDORS, execution.getCurrentActivityId(), "Vendor case closed", "system",
                 vendor + " case " + number(execution) + " closed" + open);
+    }
+
+    /**
+     * After the KeepVendorCase task, in its completion's transaction: the commander's answer to "keep this
+     * case open after the incident closes?". Checked here as well as on the form, since a completion
+     * through the engine's REST API brings what it likes: no answer, or keeping without a reason, fails
+     * the completion (the REST API answers 400) and the task stays open.
+     */
+    public void keepDecided(DelegateExecution execution) {
+        String incident = execution.getProcessBusinessKey();
+        String vendor = text(execution, VendorCase.Variables.VENDOR_NAME);
+        String keep = text(execution, KEEP);
+        String reason = text(execution, KEEP_REASON);
+        if (!"keep".equals(keep) && !"close".equals(keep)) {
+            throw new FormFieldValidationException(KEEP, "Choose whether to keep " + vendor + "'s case open or close it now.");
+        }
+        if ("keep".equals(keep) && reason == null) {
+            throw new FormFieldValidationException(KEEP_REASON, "Say why " + vendor + "'s case stays open after the incident.");
+        }
+        if (reason != null && reason.length() > KEEP_REASON_LIMIT) {
+            throw new FormFieldValidationException(KEEP_REASON, "The reason is " + reason.length() + " characters; at most "
+                    + KEEP_REASON_LIMIT + " are kept.");
+        }
+        String actor = currentUser(execution);
+        if ("keep".equals(keep)) {
+            caseOf(execution).ifPresentOrElse(c -> cases.kept(c.id(), actor, reason),
+                    () -> log.warn("BLACKSTART-VENDOR-020 case kept on {} for an unregistered case of {}", incident, vendor));
+            timeline.record(incident, TimelineKind.VENDORS, execution.getCurrentActivityId(), "Vendor case kept", actor,
+                    actor + " kept " + vendor + "'s case " + number(execution) + " open after the incident closed: " + reason);
+            log.info("BLACKSTART-VENDOR-021 {}'s case {} of {} kept open after the incident closed, by {}", vendor,
+                    number(execution), incident, actor);
+        } else {
+            timeline.record(incident, TimelineKind.VENDORS, execution.getCurrentActivityId(), "Vendor case not kept", actor,
+                    actor + " closes " + vendor + "'s case " + number(execution) + " with the incident"
+                            + (reason == null ? "" : ": " + reason));
+        }
     }
 
     /** A commander settled a dispute: whose fault it was after all. */

@@ -49,6 +49,7 @@ public class VendorStats {
                 Span.of(toAcknowledge.isEmpty() ? null : toAcknowledge.get(toAcknowledge.size() - 1)),
                 own.stream().filter(c -> c.slaBreachedAt() != null).count(),
                 own.stream().filter(c -> c.closedAt() == null).count(),
+                own.stream().filter(c -> c.closedAt() == null && c.keptAfterClose()).count(),
                 disputes.getOrDefault(vendor, 0L), settled);
     }
 
@@ -64,13 +65,14 @@ public class VendorStats {
     /**
      * @param acknowledged     cases the vendor acknowledged (answered in any way)
      * @param slaBreaches      cases where it missed the agreed response time
-     * @param openCases        cases not closed yet
+     * @param openCases        cases not closed yet, those kept open after their incident closed included
+     * @param keptOpen         of those, the cases kept open after their incident closed
      * @param disputes         times it said the fault was not its own
      * @param disputesSettled  settled disputes by outcome: vendor-fault, our-fault, withdrawn
      */
     public record Stats(String vendor, int cases, int acknowledged, Span medianTimeToAcknowledge,
                         Span p90TimeToAcknowledge, Span maxTimeToAcknowledge, long slaBreaches, long openCases,
-                        long disputes, Map<String, Long> disputesSettled) {
+                        long keptOpen, long disputes, Map<String, Long> disputesSettled) {
     }
 
     /** A duration for scripts (seconds) and for people ("12 min"); absent when nothing was measured. */

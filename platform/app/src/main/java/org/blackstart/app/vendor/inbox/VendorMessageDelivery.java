@@ -9,6 +9,7 @@ import org.apache.camel.ProducerTemplate;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.blackstart.app.vendor.cases.HumanDuration;
+import org.blackstart.app.vendor.cases.VendorCaseClosing;
 import org.blackstart.app.vendor.cases.VendorCaseRecord;
 import org.blackstart.app.vendor.cases.VendorCaseStore;
 import org.blackstart.spi.BlackstartHeaders;
@@ -32,12 +33,15 @@ class VendorMessageDelivery {
     private static final int PROCESS_TEXT = 4000;
 
     private final VendorCaseStore cases;
+    private final VendorCaseClosing closing;
     private final Timeline timeline;
     private final ProducerTemplate camel;
     private final Clock clock;
 
-    VendorMessageDelivery(VendorCaseStore cases, Timeline timeline, ProducerTemplate camel, Clock clock) {
+    VendorMessageDelivery(VendorCaseStore cases, VendorCaseClosing closing, Timeline timeline, ProducerTemplate camel,
+                          Clock clock) {
         this.cases = cases;
+        this.closing = closing;
         this.timeline = timeline;
         this.camel = camel;
         this.clock = clock;
@@ -61,6 +65,11 @@ class VendorMessageDelivery {
             // Without the message's variables: the escalation's AwaitAck runs in the instance's own scope,
             // where "local" would mean instance-wide and leave one message's text beside every other's.
             correlate(ACKNOWLEDGED, vendorCase, Map.of());
+        }
+        if (kind == Kind.CLOSED && vendorCase.keptAfterClose()) {
+            // The incident is over and the vendor closed the case it was kept open for: nothing left to confirm.
+            closing.closedByVendor(vendorCase);
+            return;
         }
         String name = messageName(kind);
         if (name != null) {
@@ -88,7 +97,7 @@ class VendorMessageDelivery {
         camel.sendBodyAndHeaders("blackstart:message:" + messageName, new HashMap<>(variables), headers);
     }
 
-    private static Map<String, Object> variables(VendorMessageRecord message) {
+    static Map<String, Object> variables(VendorMessageRecord message) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("vendorMessageId", message.id());
         variables.put("vendorMessageKind", message.kind());

@@ -23,7 +23,7 @@ public class VendorMessageStore {
 
     private static final String COLUMNS = "m.id, m.system, m.account, m.message_id, m.case_number, m.incident_key, m.vendor, "
             + "m.kind, m.author, m.subject, m.text, m.status, m.received_at, m.stored_at, m.state, m.resolved_by, "
-            + "m.resolved_at, m.resolved_note, m.parked_reason, (SELECT COUNT(*) FROM bs_vendor_message_file f WHERE f.message_id = m.id) AS files";
+            + "m.resolved_at, m.resolved_note, m.parked_reason, m.classified_from, m.classified_by, m.classified_at, (SELECT COUNT(*) FROM bs_vendor_message_file f WHERE f.message_id = m.id) AS files";
     /** Large enough for any e-mail people read; the rest of a longer text is cut, never the row refused. */
     private static final int MAX_TEXT = 100_000;
 
@@ -129,6 +129,17 @@ public class VendorMessageStore {
                 to, caseNumber, incidentKey, vendor, cut(by, 128), Timestamp.from(at), cut(note, 1000), id) == 1;
     }
 
+    /**
+     * A commander's new class for a delivered message, once: conditional on the class it had, so of two
+     * commanders at once one changes it and the other finds it changed.
+     */
+    boolean reclassify(long id, String from, String to, String by, Instant at) {
+        outbox.changed(DocType.VENDOR_MESSAGE, String.valueOf(id));
+        return jdbc.update("UPDATE bs_vendor_message SET kind = ?, classified_from = ?, classified_by = ?, classified_at = ? "
+                        + "WHERE id = ? AND kind = ? AND classified_from IS NULL AND state IN ('DELIVERED', 'FILED')",
+                to, from, cut(by, 128), Timestamp.from(at), id, from) == 1;
+    }
+
     public List<VendorMessageFile> files(long messageId) {
         return jdbc.query("SELECT id, file_name, content_type, size FROM bs_vendor_message_file WHERE message_id = ? ORDER BY id",
                 (rs, n) -> new VendorMessageFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), messageId);
@@ -146,7 +157,8 @@ public class VendorMessageStore {
                 rs.getString("kind"), rs.getString("author"), rs.getString("subject"), rs.getString("text"),
                 rs.getString("status"), instant(rs, "received_at"), instant(rs, "stored_at"), rs.getString("state"),
                 rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getString("resolved_note"),
-                rs.getString("parked_reason"), rs.getInt("files"));
+                rs.getString("parked_reason"), rs.getInt("files"), rs.getString("classified_from"),
+                rs.getString("classified_by"), instant(rs, "classified_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

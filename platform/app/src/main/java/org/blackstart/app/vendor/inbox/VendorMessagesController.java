@@ -41,13 +41,15 @@ class VendorMessagesController {
     private final VendorCaseStore cases;
     private final VendorParkedMessages parked;
     private final IncidentRepository incidents;
+    private final VendorMessageClassification classification;
 
     VendorMessagesController(VendorMessageStore messages, VendorCaseStore cases, VendorParkedMessages parked,
-                             IncidentRepository incidents) {
+                             IncidentRepository incidents, VendorMessageClassification classification) {
         this.messages = messages;
         this.cases = cases;
         this.parked = parked;
         this.incidents = incidents;
+        this.classification = classification;
     }
 
     @GetMapping("/api/vendor-messages")
@@ -95,6 +97,18 @@ class VendorMessagesController {
         return MessageView.of(dismissed, messages.files(id));
     }
 
+    /**
+     * A commander marks a delivered message as a dispute, a request or a fix, and the case's escalation
+     * follows. The class it already has answers 200 without doing it again; a second, different class,
+     * or a message of a closed case, answers 409.
+     */
+    @PostMapping("/api/vendor-messages/{id}/classification")
+    MessageView classify(@PathVariable long id, @Valid @RequestBody ClassificationRequest request, Authentication user) {
+        VendorMessageClassification.Outcome outcome = classification.reclassify(id,
+                VendorMessageClassification.Classification.of(request.classification()), user.getName());
+        return MessageView.of(outcome.message(), messages.files(id));
+    }
+
     @GetMapping("/api/incidents/{key}/vendor-cases")
     List<CaseView> casesOf(@PathVariable String key) {
         if (incidents.find(key).isEmpty()) {
@@ -117,6 +131,11 @@ class VendorMessagesController {
                        @Size(max = 128, message = "must be at most 128 characters") String caseNumber) {
     }
 
+    record ClassificationRequest(@NotBlank(message = "is required: dispute, request or fix")
+                                 @Pattern(regexp = "(?i)\\s*(dispute|request|fix)\\s*", message = "must be dispute, request or fix")
+                                 String classification) {
+    }
+
     record DismissRequest(@NotBlank(message = "must say why the message is dismissed")
                           @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
     }
@@ -127,24 +146,28 @@ class VendorMessagesController {
     record MessageView(long id, String system, String account, String messageId, String caseNumber, String incidentKey,
                        String vendor, String kind, String author, String subject, String text, String status,
                        Instant receivedAt, Instant storedAt, String state, String resolvedBy, Instant resolvedAt,
-                       String resolvedNote, String parkedReason, int fileCount, List<FileView> files) {
+                       String resolvedNote, String parkedReason, int fileCount, List<FileView> files,
+                       String classifiedFrom, String classifiedBy, Instant classifiedAt) {
 
         static MessageView of(VendorMessageRecord m, List<VendorMessageFile> files) {
             return new MessageView(m.id(), m.system(), m.account(), m.messageId(), m.caseNumber(), m.incidentKey(),
                     m.vendor(), m.kind(), m.author(), m.subject(), m.text(), m.status(), m.receivedAt(), m.storedAt(),
                     m.state(), m.resolvedBy(), m.resolvedAt(), m.resolvedNote(), m.parkedReason(), m.files(),
                     files == null ? null : files.stream().map(f -> new FileView(f.id(), f.fileName(), f.contentType(),
-                            f.size(), "/api/vendor-messages/" + m.id() + "/files/" + f.id())).toList());
+                            f.size(), "/api/vendor-messages/" + m.id() + "/files/" + f.id())).toList(),
+                    m.classifiedFrom(), m.classifiedBy(), m.classifiedAt());
         }
     }
 
     record CaseView(String vendor, String system, String account, String caseNumber, String caseId, String caseUrl,
                     Integer priority, String state, Instant openedAt, Instant acknowledgedAt, Instant slaBreachedAt,
-                    Instant closedAt, String disputeOutcome, List<MessageView> messages) {
+                    Instant closedAt, String disputeOutcome, boolean keptAfterClose, String keptBy, String keptReason,
+                    List<MessageView> messages) {
 
         static CaseView of(VendorCaseRecord c, List<MessageView> messages) {
             return new CaseView(c.vendor(), c.system(), c.account(), c.caseNumber(), c.caseId(), c.caseUrl(), c.priority(),
-                    c.state(), c.openedAt(), c.acknowledgedAt(), c.slaBreachedAt(), c.closedAt(), c.disputeOutcome(), messages);
+                    c.state(), c.openedAt(), c.acknowledgedAt(), c.slaBreachedAt(), c.closedAt(), c.disputeOutcome(),
+                    c.keptAfterClose(), c.keptBy(), c.keptReason(), messages);
         }
     }
 }

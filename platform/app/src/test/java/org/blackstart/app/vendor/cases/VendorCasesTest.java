@@ -143,6 +143,44 @@ class VendorCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aCaseKeptAfterItsIncidentClosedStaysOpenAndCountsInTheStatistics(String db, DataSource dataSource) {
+        Fixture fixture = fixture(dataSource);
+        fixture.vendorCases().opened(escalation(Map.of()));
+
+        fixture.vendorCases().keepDecided(escalation(Map.of("keepVendorCase", "keep",
+                "keepVendorCaseReason", "StoreCo still blames our configuration")));
+
+        VendorCaseRecord kept = fixture.store().find("email", "CS-12").orElseThrow();
+        assertThat(kept.state()).isEqualTo("OPEN");
+        assertThat(kept.keptAfterClose()).isTrue();
+        assertThat(kept.keptBy()).isEqualTo("commander");
+        assertThat(kept.keptReason()).isEqualTo("StoreCo still blames our configuration");
+        assertThat(vendorLines(fixture.timeline())).endsWith(
+                "commander kept StoreCo's case CS-12 open after the incident closed: StoreCo still blames our configuration");
+        VendorStats.Stats stats = fixture.stats().of("storeco");
+        assertThat(stats.cases()).isEqualTo(1);
+        assertThat(stats.openCases()).isEqualTo(1);
+        assertThat(stats.keptOpen()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keepingACaseWithoutAReasonChangesNothing(String db, DataSource dataSource) {
+        Fixture fixture = fixture(dataSource);
+        fixture.vendorCases().opened(escalation(Map.of()));
+        List<String> before = vendorLines(fixture.timeline());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.vendorCases().keepDecided(
+                        escalation(Map.of("keepVendorCase", "keep", "keepVendorCaseReason", "  "))))
+                .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+                .hasMessageContaining("Say why");
+
+        assertThat(fixture.store().find("email", "CS-12").orElseThrow().keptAfterClose()).isFalse();
+        assertThat(vendorLines(fixture.timeline())).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theMedianAndP90AreTimesTheVendorReallyTook(String db, DataSource dataSource) {
         Fixture fixture = fixture(dataSource);
         int[] minutes = {5, 10, 20, 40, 120};
