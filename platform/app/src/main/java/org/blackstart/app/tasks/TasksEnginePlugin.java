@@ -59,6 +59,11 @@ class TasksEnginePlugin extends AbstractProcessEnginePlugin {
                 behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
                         task -> urgency.created(task, kind));
                 behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, urgency::completed);
+                if (kind != null) {
+                    // Only tasks with a kind are ever raised as overdue; the others need no look.
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, OverdueSettle::settled);
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, OverdueSettle::settled);
+                }
             }
         }
 
