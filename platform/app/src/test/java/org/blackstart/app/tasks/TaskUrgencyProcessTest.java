@@ -52,10 +52,14 @@ class TaskUrgencyProcessTest {
                 new TasksEnginePlugin(incidents, TIMELINE, new TaskDueProperties())));
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()
-                .addString("major-incident.bpmn", process("major-incident", true, "Triage", "Mitigate"))
+                .addString("major-incident.bpmn", process("major-incident", true, "Triage:triage", "Mitigate"))
                 .addString("paging.bpmn", process("paging", false, "Acknowledge"))
                 .addString("chore.bpmn", process("chore", false, "Chore"))
                 .addString("notice.bpmn", process("notice", false, "ReviewNotice:notice-review", "GoOnSite:on-site"))
+                // one task each, with the kinds the real processes name (DueKindsTest in bpmn checks those)
+                .addString("approval.bpmn", process("approval", false, "ApproveNotice:notice-approval"))
+                .addString("vendor.bpmn", process("vendor", false, "AnswerVendorRequest:vendor-request"))
+                .addString("call.bpmn", process("call", false, "CallCustomer:call"))
                 .deploy();
         return engine;
     }
@@ -75,7 +79,7 @@ class TaskUrgencyProcessTest {
         Task triage = open(key, "Triage");
         Task acknowledge = open(key, "Acknowledge");
         assertThat(triage.getPriority()).isEqualTo(TaskPriorities.SEV3);
-        assertThat(triage.getDueDate()).isCloseTo(plus(triage.getCreateTime(), Duration.ofHours(4)), 1000);
+        assertThat(triage.getDueDate()).as("a SEV3 triage").isCloseTo(plus(triage.getCreateTime(), Duration.ofHours(1)), 1000);
         assertThat(tasks.getVariableLocal(triage.getId(), OpenTasks.DUE_VARIABLE)).isEqualTo(triage.getDueDate());
         assertThat(acknowledge.getPriority()).isEqualTo(TaskPriorities.SEV3);
 
@@ -112,6 +116,26 @@ class TaskUrgencyProcessTest {
         Task moved = open(key, "ReviewNotice");
         assertThat(moved.getDueDate().getTime()).isBetween(before + Duration.ofMinutes(30).toMillis() - 1000,
                 System.currentTimeMillis() + Duration.ofMinutes(30).toMillis() + 1000);
+    }
+
+    @Test
+    void atSev1EachKindOfWaitingTaskIsDueInItsOwnTime() {
+        // given a SEV1 incident
+        String key = "INC-2026-0905";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("major-incident", key,
+                Map.of("title", "Datacenter power lost", "severity", "SEV1", "declaredBy", "casey"));
+
+        // when its triage, notice review and approval, a vendor's request and a customer call wait
+        for (String process : List.of("notice", "approval", "vendor", "call")) {
+            ENGINE.getRuntimeService().startProcessInstanceByKey(process, key, Map.of("title", "Datacenter power lost"));
+        }
+
+        // then each is due in its kind's SEV1 time, not the general 15 minutes
+        Map.of("Triage", Duration.ofMinutes(5), "ReviewNotice", Duration.ofMinutes(10), "ApproveNotice", Duration.ofMinutes(10),
+                "AnswerVendorRequest", Duration.ofMinutes(15), "CallCustomer", Duration.ofMinutes(30)).forEach((activity, time) -> {
+            Task task = open(key, activity);
+            assertThat(task.getDueDate()).as(activity).isCloseTo(plus(task.getCreateTime(), time), 1000);
+        });
     }
 
     @Test

@@ -75,6 +75,13 @@ class TaskUrgencyRulesTest {
     }
 
     @Test
+    void anOverdueCheckIntervalThatIsNotPositiveStopsTheStartNamingTheProperty() {
+        assertThatThrownBy(() -> new OverdueProperties(true, Duration.ZERO))
+                .hasMessageContaining("blackstart.tasks.overdue.interval");
+        assertThat(new OverdueProperties(true, Duration.ofSeconds(30)).interval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void eachKindHasItsOwnTimePerSeverityAndAnUnknownKindTakesTheGeneralOne() {
         // given the defaults
         TaskDueProperties due = new TaskDueProperties();
