@@ -88,6 +88,10 @@ class RespondersIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(demoPages(key))
                 .anySatisfy(page -> assertThat(page).startsWith("phone " + person + " more-"))
                 .anySatisfy(page -> assertThat(page).startsWith("sms " + person + " more-")));
+        assertThat(api.incident("commander", key).path("pages")).as("the console lists them with the pages")
+                .anySatisfy(page -> assertThat(page.path("step").asText()).startsWith("more-"));
+        assertThat(api.incident("commander", key).path("notices")).as("not with the notices")
+                .noneSatisfy(notice -> assertThat(notice.path("step").asText()).startsWith("more-"));
         assertThat(lines(key, "RESPONDERS")).singleElement().asString()
                 .startsWith("commander: Paging schedule ops-primary: ").endsWith(" on call now; reason: need a database expert");
         assertThat(lines(key, "PAGING")).anySatisfy(line -> assertThat(line).contains("Paging schedule ops-primary for PT5M"));
