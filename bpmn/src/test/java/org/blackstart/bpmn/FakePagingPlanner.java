@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * Stands in for the platform's {@code pagingPlanner} in process tests: policy {@code primary} pages
- * alice at level 1 (PT5M), bob and carol at level 2 (PT10M), repeats once, and calls twice.
+ * alice at level 1 (PT5M), bob and carol at level 2 (PT10M), repeats once, and calls twice. A later page
+ * ({@code pagingTarget} {@code person:<id>}) pages that one person for PT5M, once, with a step prefix of its own.
  */
 public class FakePagingPlanner {
 
@@ -22,6 +23,25 @@ public class FakePagingPlanner {
             "carol", "+31205550103");
 
     public void begin(DelegateExecution execution) {
+        String target = (String) execution.getVariable("pagingTarget");
+        if (target != null) {
+            boolean person = target.startsWith("person:") && PHONES.containsKey(target.substring("person:".length()));
+            execution.setVariable("pagingPlanned", person);
+            execution.setVariable("pagingSummary", person ? "Paging " + target : "No " + target);
+            if (person) {
+                execution.setVariable("pagingStepPrefix", "more-" + execution.getProcessInstanceId() + "-");
+                execution.setVariable("ackCode", "5" + ACK_CODE.substring(1));
+                execution.setVariable("pagingLevels", 1);
+                execution.setVariable("pagingRepeat", 0);
+                execution.setVariable("pagingCallAttempts", 1);
+                execution.setVariable("pagingLevel", 0);
+                execution.setVariable("pagingRound", 1);
+                execution.setVariable("pagingAttempt", 1);
+                execution.setVariable("pagingExhausted", false);
+                execution.setVariable("pagingPaged", "");
+            }
+            return;
+        }
         String policy = (String) execution.getVariable("escalationPolicy");
         boolean known = POLICY.equals(policy);
         execution.setVariable("pagingPlanned", known);
@@ -29,6 +49,7 @@ public class FakePagingPlanner {
         if (!known) {
             return;
         }
+        execution.setVariable("pagingStepPrefix", "");
         execution.setVariable("ackCode", ACK_CODE);
         execution.setVariable("pagingLevels", LEVELS.size());
         execution.setVariable("pagingRepeat", 1);
@@ -43,7 +64,7 @@ public class FakePagingPlanner {
     public void nextLevel(DelegateExecution execution) {
         int level = (Integer) execution.getVariable("pagingLevel") + 1;
         int round = (Integer) execution.getVariable("pagingRound");
-        if (level > LEVELS.size()) {
+        if (level > (Integer) execution.getVariable("pagingLevels")) {
             level = 1;
             round++;
         }
@@ -55,9 +76,10 @@ public class FakePagingPlanner {
             execution.setVariable("pagingLevelSummary", "exhausted");
             return;
         }
-        List<String> responders = LEVELS.get(level - 1);
+        String target = (String) execution.getVariable("pagingTarget");
+        List<String> responders = target == null ? LEVELS.get(level - 1) : List.of(target.substring("person:".length()));
         execution.setVariable("pagingResponders", String.join(",", responders));
-        execution.setVariable("pagingTimeout", TIMEOUTS.get(level - 1));
+        execution.setVariable("pagingTimeout", target == null ? TIMEOUTS.get(level - 1) : "PT5M");
         execution.setVariable("pagingLevelSummary", "level " + level);
         Set<String> paged = new LinkedHashSet<>(paged(execution));
         paged.addAll(responders);

@@ -25,7 +25,7 @@ class FormsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
             "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn",
-            "bpmn/action-item.bpmn", "bpmn/notice-catchup.bpmn"})
+            "bpmn/action-item.bpmn", "bpmn/notice-catchup.bpmn", "bpmn/on-site.bpmn", "bpmn/overdue-task.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -44,8 +44,9 @@ class FormsTest {
             "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome",
             "postmortem-write:summary", "postmortem-write:trigger", "postmortem-write:contributingFactors",
             "postmortem-write:customerSummary", "postmortem-write:customerChanges", "postmortem-write:reviewer",
-            "postmortem-review:postmortemVerdict", "approve-catchup:catchUpDecision", "keep-vendor-case:keepVendorCase",
-            "close-kept-case:closeKeptCaseReason"})
+            "postmortem-review:postmortemVerdict", "approve-catchup:catchUpDecision",
+            "keep-vendor-case:keepVendorCase", "close-kept-case:closeKeptCaseReason",
+            "on-site-check-in:onSiteArrived", "overdue-task:overdueAction"})
     void requiredFieldsAreRequired(String formAndKey) throws IOException {
         String[] parts = formAndKey.split(":");
         JsonNode form = read("forms/" + parts[0] + ".form");

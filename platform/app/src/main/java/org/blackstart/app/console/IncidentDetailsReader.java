@@ -45,7 +45,8 @@ public class IncidentDetailsReader {
     static final int ALERTS = 100;
     static final int PAGES = 200;
     /** Pages are steps of the paging process: level, round, call attempt. */
-    private static final Pattern PAGE_STEP = Pattern.compile("L\\d+-R\\d+-A\\d+");
+    // A later page (page more people) prefixes its steps with "more-<its paging's id>-", so the ledger sends it too.
+    private static final Pattern PAGE_STEP = Pattern.compile("(?:more-.+-)?L\\d+-R\\d+-A\\d+");
     /** The paging process's line for an answered page; see paging.bpmn. */
     private static final Pattern ACKNOWLEDGED = Pattern.compile("Acknowledged by (\\S+) via (\\S+?)(?:: (.*))?", Pattern.DOTALL);
     private static final Pattern STATUS = Pattern.compile("status (\\S+)");
@@ -169,7 +170,8 @@ public class IncidentDetailsReader {
 
     private List<IncidentDetails.Page> pages(String key) {
         return jdbc.query("SELECT step, channel, recipient, state, sent_at FROM bs_delivery WHERE incident_key = ? "
-                        + "AND step LIKE 'L%-R%-A%' ORDER BY sent_at, step, channel FETCH FIRST " + PAGES + " ROWS ONLY",
+                        + "AND (step LIKE 'L%-R%-A%' OR step LIKE 'more-%-L%-R%-A%') "
+                        + "ORDER BY sent_at, step, channel FETCH FIRST " + PAGES + " ROWS ONLY",
                 (rs, n) -> new IncidentDetails.Page(rs.getString("step"), rs.getString("channel"), rs.getString("recipient"),
                         rs.getString("state"), instant(rs.getTimestamp("sent_at"))), key)
                 .stream().filter(page -> PAGE_STEP.matcher(page.step()).matches()).toList();

@@ -65,6 +65,17 @@ class CatalogOnCallDirectory implements OnCallDirectory {
     }
 
     @Override
+    public Optional<List<Responder>> onCallIn(String scheduleName, Instant at) {
+        OnCallEntries entries = catalog.current();
+        Entry<Schedule> schedule = scheduleName == null ? null : entries.schedules().get(scheduleName);
+        if (schedule == null) {
+            return Optional.empty();
+        }
+        return Optional.of(OnCallNow.of(schedule.spec(), at).people().stream()
+                .flatMap(id -> responder(entries, id).stream()).toList());
+    }
+
+    @Override
     public Optional<Responder> person(String id) {
         return responder(catalog.current(), id);
     }

@@ -20,6 +20,14 @@ public interface OnCallDirectory {
      */
     List<Responder> respondersAt(String policyName, int level, Instant at);
 
+    /**
+     * Who a schedule has on call at a moment (overrides included), or empty when there is no such schedule;
+     * a schedule with nobody on call then gives an empty list.
+     */
+    default Optional<List<Responder>> onCallIn(String scheduleName, Instant at) {
+        return Optional.empty();
+    }
+
     /** A person by id, or empty. Person ids are also their Camunda user ids, so Tasklist offers them their pages. */
     Optional<Responder> person(String id);
 

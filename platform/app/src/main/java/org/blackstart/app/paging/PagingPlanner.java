@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,24 +40,35 @@ public class PagingPlanner {
 
     private final ObjectProvider<OnCallDirectory> directory;
     private final Clock clock;
+    private final PageMoreProperties pageMore;
 
-    public PagingPlanner(ObjectProvider<OnCallDirectory> directory, Clock clock) {
+    @Autowired
+    public PagingPlanner(ObjectProvider<OnCallDirectory> directory, Clock clock, PageMoreProperties pageMore) {
         this.directory = directory;
         this.clock = clock;
+        this.pageMore = pageMore;
+    }
+
+    PagingPlanner(ObjectProvider<OnCallDirectory> directory, Clock clock) {
+        this(directory, clock, PageMoreProperties.defaults());
     }
 
     /** Reads the policy, hands out the acknowledgement code and sets the counters before level 1. */
     public void begin(DelegateExecution execution) {
-        String policy = text(execution, PagingVariables.POLICY);
-        Optional<EscalationPlan> plan = plan(policy);
+        PageTarget target = target(execution);
+        String policy = policyName(execution, target);
+        Optional<EscalationPlan> plan = plan(execution, target);
         execution.setVariable(PagingVariables.PLANNED, plan.isPresent());
         if (plan.isEmpty()) {
             execution.setVariable(PagingVariables.SUMMARY, directory.getIfAvailable() == null
                     ? "Nobody paged: no on-call directory is configured"
+                    : target != null && target.kind() != PageTarget.Kind.POLICY
+                    ? "Nobody paged: there is no " + target.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + target.id() + "'"
                     : "Nobody paged: there is no escalation policy '" + policy + "'");
             return;
         }
         EscalationPlan shape = plan.get();
+        execution.setVariable(PagingVariables.STEP_PREFIX, target == null ? "" : "more-" + execution.getProcessInstanceId() + "-");
         execution.setVariable(PageRequest.Variables.ACK_CODE, uniqueAckCode());
         execution.setVariable(PagingVariables.LEVELS, shape.levels());
         execution.setVariable(PagingVariables.REPEAT, shape.repeat());
@@ -66,6 +78,11 @@ public class PagingPlanner {
         execution.setVariable(PagingVariables.ATTEMPT, 1);
         execution.setVariable(PagingVariables.EXHAUSTED, false);
         execution.setVariable(PagingVariables.PAGED, "");
+        if (target != null && target.kind() != PageTarget.Kind.POLICY) {
+            execution.setVariable(PagingVariables.SUMMARY, "Paging " + describe(target) + " for " + shape.levelTimeouts().get(0)
+                    + ", " + shape.callAttempts() + " call attempts");
+            return;
+        }
         execution.setVariable(PagingVariables.SUMMARY, "Paging with escalation policy '" + shape.name() + "': "
                 + shape.levels() + (shape.levels() == 1 ? " level" : " levels") + ", repeated " + shape.repeat()
                 + (shape.repeat() == 1 ? " time" : " times") + ", " + shape.callAttempts() + " call attempts per level");
@@ -76,7 +93,8 @@ public class PagingPlanner {
      * there now; after the last round, marks the policy exhausted.
      */
     public void nextLevel(DelegateExecution execution) {
-        String policy = text(execution, PagingVariables.POLICY);
+        PageTarget target = target(execution);
+        String policy = policyName(execution, target);
         int levels = number(execution, PagingVariables.LEVELS);
         int level = number(execution, PageRequest.Variables.LEVEL) + 1;
         int round = number(execution, PagingVariables.ROUND);
@@ -95,10 +113,12 @@ public class PagingPlanner {
                     + (levels == 1 ? " level" : " levels") + " paged " + rounds + (rounds == 1 ? " time" : " times"));
             return;
         }
-        EscalationPlan plan = plan(policy).orElseThrow(() -> new IllegalStateException(
-                "escalation policy '" + policy + "' disappeared while paging"));
+        EscalationPlan plan = plan(execution, target).orElseThrow(() -> new IllegalStateException(
+                (target == null ? "escalation policy '" + policy + "'" : target.text()) + " disappeared while paging"));
         Duration timeout = plan.levelTimeouts().get(level - 1);
-        List<Responder> responders = directory.getObject().respondersAt(policy, level, clock.instant());
+        List<Responder> responders = target == null || target.kind() == PageTarget.Kind.POLICY
+                ? directory.getObject().respondersAt(policy, level, clock.instant())
+                : respondersOf(target);
         List<String> ids = responders.stream().map(Responder::id).toList();
 
         execution.setVariable(PagingVariables.RESPONDERS, String.join(",", ids));
@@ -139,6 +159,51 @@ public class PagingPlanner {
     private Optional<Responder> person(String personId) {
         OnCallDirectory people = directory.getIfAvailable();
         return people == null || personId == null ? Optional.empty() : people.person(personId);
+    }
+
+    /**
+     * The plan of this paging: the policy's, or for one person or one schedule a single level of
+     * {@code blackstart.paging.page-more.timeout}, not repeated: unanswered, the commander is told.
+     */
+    private Optional<EscalationPlan> plan(DelegateExecution execution, PageTarget target) {
+        if (target == null || target.kind() == PageTarget.Kind.POLICY) {
+            return plan(policyName(execution, target));
+        }
+        OnCallDirectory people = directory.getIfAvailable();
+        boolean known = people != null && switch (target.kind()) {
+            case PERSON -> people.person(target.id()).isPresent();
+            case SCHEDULE -> people.onCallIn(target.id(), clock.instant()).isPresent();
+            case POLICY -> false;
+        };
+        return known ? Optional.of(new EscalationPlan(target.text(), List.of(pageMore.timeout()), 0, pageMore.callAttempts()))
+                : Optional.empty();
+    }
+
+    /** Who a person or schedule target pages now: the person, or whoever the schedule has on call. */
+    List<Responder> respondersOf(PageTarget target) {
+        OnCallDirectory people = directory.getObject();
+        return switch (target.kind()) {
+            case PERSON -> people.person(target.id()).map(List::of).orElse(List.of());
+            case SCHEDULE -> people.onCallIn(target.id(), clock.instant()).orElse(List.of());
+            case POLICY -> throw new IllegalArgumentException("a policy is paged level by level");
+        };
+    }
+
+    /** How the timeline names a target: "Olivia On-call (person oncall-1)", "schedule ops-primary". */
+    String describe(PageTarget target) {
+        return switch (target.kind()) {
+            case PERSON -> name(target.id()) + " (person " + target.id() + ")";
+            case SCHEDULE -> "schedule " + target.id();
+            case POLICY -> "escalation policy " + target.id();
+        };
+    }
+
+    private static PageTarget target(DelegateExecution execution) {
+        return PageTarget.parse(text(execution, PagingVariables.TARGET)).orElse(null);
+    }
+
+    private static String policyName(DelegateExecution execution, PageTarget target) {
+        return target != null && target.kind() == PageTarget.Kind.POLICY ? target.id() : text(execution, PagingVariables.POLICY);
     }
 
     private Optional<EscalationPlan> plan(String policy) {

@@ -16,6 +16,10 @@ final class PagingVariables {
     static final String PAGED = "pagingPaged";
     static final String TIMEOUT = "pagingTimeout";
     static final String LEVEL_SUMMARY = "pagingLevelSummary";
+    /** A later page's target ({@link PageTarget}); absent for the incident's first paging, which pages its policy. */
+    static final String TARGET = "pagingTarget";
+    /** Starts each page's ledger step: empty for the first paging, its own for each later one. */
+    static final String STEP_PREFIX = "pagingStepPrefix";
 
     private PagingVariables() {
     }

@@ -120,7 +120,8 @@ class SecurityConfiguration {
                         // changing an incident's course (re-triage, status page states) is the commander's call;
                         // notes come from whoever talks to customers or runs the incident
                         .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/triage"),
-                                path(HttpMethod.PUT, "/api/incidents/*/components/*"))
+                                path(HttpMethod.PUT, "/api/incidents/*/components/*"),
+                                path(HttpMethod.POST, "/api/incidents/*/pages"), path(HttpMethod.POST, "/api/incidents/*/on-site"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/notes"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(SUPPORT_AGENTS), authority(PLATFORM_ADMINS))

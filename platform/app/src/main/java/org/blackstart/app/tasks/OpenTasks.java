@@ -14,6 +14,8 @@ final class OpenTasks {
 
     /** The due date Blackstart gave a task, so a later re-triage knows whether it may move it. */
     static final String DUE_VARIABLE = "blackstartDue";
+    /** The task's due-time kind ({@code blackstart.due} in the BPMN), kept so that a re-triage re-dates it by kind. */
+    public static final String DUE_KIND_VARIABLE = "blackstartDueKind";
 
     private final TaskDueProperties due;
 
@@ -27,6 +29,10 @@ final class OpenTasks {
 
     Date dueFrom(Instant start, Severity severity) {
         return Date.from(start.plus(due.dueAfter(severity)));
+    }
+
+    Date dueFrom(Instant start, String kind, Severity severity) {
+        return Date.from(start.plus(due.dueAfter(kind, severity)));
     }
 
     /**
@@ -46,7 +52,8 @@ final class OpenTasks {
             }
             task.setPriority(priority);
             if (isOurs(tasks.getVariableLocal(task.getId(), DUE_VARIABLE), task.getDueDate())) {
-                Date dueDate = dueFrom(now, severity);
+                Object kind = tasks.getVariableLocal(task.getId(), DUE_KIND_VARIABLE);
+                Date dueDate = dueFrom(now, kind == null ? null : kind.toString(), severity);
                 task.setDueDate(dueDate);
                 tasks.setVariableLocal(task.getId(), DUE_VARIABLE, dueDate);
             }

@@ -30,7 +30,8 @@ final class TaskUrgencyListener {
         this.openTasks = openTasks;
     }
 
-    void created(DelegateTask task) {
+    /** @param kind the task's {@code blackstart.due} kind, or null */
+    void created(DelegateTask task, String kind) {
         Optional<IncidentRecord> incident = incidentOf(task);
         if (incident.isEmpty()) {
             return;
@@ -41,9 +42,12 @@ final class TaskUrgencyListener {
         }
         task.setPriority(openTasks.priorityOf(severity));
         if (task.getDueDate() == null) {
-            var dueDate = openTasks.dueFrom(task.getCreateTime().toInstant(), severity);
+            var dueDate = openTasks.dueFrom(task.getCreateTime().toInstant(), kind, severity);
             task.setDueDate(dueDate);
             task.setVariableLocal(OpenTasks.DUE_VARIABLE, dueDate);
+        }
+        if (kind != null) {
+            task.setVariableLocal(OpenTasks.DUE_KIND_VARIABLE, kind);
         }
     }
 

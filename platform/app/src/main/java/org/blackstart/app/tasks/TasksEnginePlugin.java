@@ -5,6 +5,7 @@ import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -43,6 +44,8 @@ class TasksEnginePlugin extends AbstractProcessEnginePlugin {
 
     static final class UrgencyParseListener extends AbstractBpmnParseListener {
 
+        static final String DUE_PROPERTY = "blackstart.due";
+
         private final TaskUrgencyListener urgency;
 
         UrgencyParseListener(TaskUrgencyListener urgency) {
@@ -52,9 +55,33 @@ class TasksEnginePlugin extends AbstractProcessEnginePlugin {
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, urgency::created);
+                String kind = dueKind(element);
+                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                        task -> urgency.created(task, kind));
                 behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, urgency::completed);
+                if (kind != null) {
+                    // Only tasks with a kind are ever raised as overdue; the others need no look.
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, OverdueSettle::settled);
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, OverdueSettle::settled);
+                }
             }
+        }
+
+        /** The user task's {@value #DUE_PROPERTY} extension property, or null. */
+        static String dueKind(Element element) {
+            Element extensions = element.element("extensionElements");
+            Element properties = extensions == null ? null
+                    : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+            if (properties == null) {
+                return null;
+            }
+            for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+                String value = property.attribute("value");
+                if (DUE_PROPERTY.equals(property.attribute("name")) && value != null && !value.isBlank()) {
+                    return value.strip();
+                }
+            }
+            return null;
         }
     }
 }

@@ -165,6 +165,8 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/acknowledge", ANY_MEMBER,
             "POST /api/incidents/{key}/notes", CUSTOMER_READERS,
             "POST /api/incidents/{key}/triage", COMMAND,
+            "POST /api/incidents/{key}/pages", COMMAND,
+            "POST /api/incidents/{key}/on-site", COMMAND,
             "POST /api/incidents/{key}/reopen", COMMAND,
             "POST /api/incidents/{key}/close", COMMAND,
             "PUT /api/incidents/{key}/components/{component}", COMMAND,

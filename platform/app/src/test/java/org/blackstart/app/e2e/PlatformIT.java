@@ -27,6 +27,8 @@ public abstract class PlatformIT {
         registry.add("blackstart.demo.mail.imap-port", () -> IMAP_PORT);
         registry.add("blackstart.bridge.poll-delay", () -> "100ms");
         registry.add("blackstart.bridge.retry-backoff", () -> "1s");
+        // OverdueTasksIT waits for an overdue task to reach the commander, not 30 s per look.
+        registry.add("blackstart.tasks.overdue.interval", () -> "2s");
         // Most tests subscribe from 127.0.0.1, all in this one context; limit tests use other addresses.
         registry.add("blackstart.statuspage.subscribe-limits.per-client-address", () -> 10);
         registry.add("blackstart.plugins.jira.actions.base-url", () -> TEAM_JIRA.baseUrl().toString());

@@ -108,4 +108,68 @@ class PagingPlannerTest {
         assertThat(planner.name("left-the-company")).as("the id, so the page still says who").isEqualTo("left-the-company");
         assertThat(planner.phone("left-the-company")).isNull();
     }
+
+    /** What begin leaves for a later page to one target: one level of the page-more timeout, not repeated. */
+    private void begunWithTarget(String target) {
+        variables.putAll(Map.of("pagingTarget", target, "pagingPlanned", true, "pagingLevels", 1, "pagingRepeat", 0,
+                "pagingCallAttempts", 2, "pagingLevel", 0, "pagingRound", 1, "pagingAttempt", 1, "pagingExhausted", false,
+                "pagingPaged", ""));
+    }
+
+    @Test
+    void aLaterPageToAPersonPagesThemForOneLevelThenTellsTheCommander() {
+        PagingPlanner planner = planner(new TestOnCallDirectory());
+        begunWithTarget("person:oncall-2");
+
+        planner.nextLevel(execution);
+        assertThat(variables).containsEntry("pagingLevel", 1).containsEntry("pagingTimeout", "PT5M")
+                .containsEntry("pagingResponders", "oncall-2").containsEntry("pagingExhausted", false);
+
+        planner.nextLevel(execution);
+        assertThat(variables).as("unanswered: not repeated, the commander is told").containsEntry("pagingExhausted", true);
+    }
+
+    @Test
+    void aLaterPageToAScheduleFindsWhoIsOnCallNow() {
+        PagingPlanner planner = planner(new TestOnCallDirectory());
+        begunWithTarget("schedule:rota");
+
+        planner.nextLevel(execution);
+
+        assertThat(variables).containsEntry("pagingResponders", "oncall-3")
+                .containsEntry("pagingLevelSummary", "Paging level 1 for PT5M: Quinn Quick");
+    }
+
+    @Test
+    void aLaterPageToAPolicyRunsThatPolicysLevels() {
+        PagingPlanner planner = planner(new TestOnCallDirectory());
+        begunWithTarget("policy:primary");
+        variables.putAll(Map.of("pagingLevels", 2, "pagingRepeat", 1, "escalationPolicy", "the-incidents-own"));
+
+        planner.nextLevel(execution);
+        planner.nextLevel(execution);
+
+        assertThat(variables).containsEntry("pagingLevel", 2).containsEntry("pagingTimeout", "PT10M")
+                .containsEntry("pagingResponders", "oncall-2,oncall-3");
+    }
+
+    @Test
+    void aLaterPageToSomeoneUnknownPagesNobodyAndSaysWhy() {
+        variables.put("pagingTarget", "person:left-the-company");
+
+        planner(new TestOnCallDirectory()).begin(execution);
+
+        assertThat(variables).containsEntry("pagingPlanned", false)
+                .containsEntry("pagingSummary", "Nobody paged: there is no person 'left-the-company'")
+                .doesNotContainKey("ackCode");
+    }
+
+    @Test
+    void targetsAreReadAsTheProcessKeepsThem() {
+        assertThat(PageTarget.parse("schedule:ops-primary")).contains(new PageTarget(PageTarget.Kind.SCHEDULE, "ops-primary"));
+        assertThat(PageTarget.parse("person:a:b")).contains(new PageTarget(PageTarget.Kind.PERSON, "a:b"));
+        assertThat(PageTarget.parse("team:ops")).isEmpty();
+        assertThat(PageTarget.parse("person:")).isEmpty();
+        assertThat(PageTarget.parse(null)).isEmpty();
+    }
 }

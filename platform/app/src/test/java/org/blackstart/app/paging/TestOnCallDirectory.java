@@ -9,7 +9,8 @@ import org.blackstart.app.oncall.OnCallDirectory;
 
 /**
  * A fixed directory for tests: policy {@code primary} pages Olivia at level 1 (5 minutes), then Piet
- * and Quinn at level 2 (10 minutes), once more after that, with two calls per level.
+ * and Quinn at level 2 (10 minutes), once more after that, with two calls per level. Schedule {@code rota} has
+ * Quinn on call; schedule {@code empty-rota} nobody.
  */
 public class TestOnCallDirectory implements OnCallDirectory {
 
@@ -32,6 +33,15 @@ public class TestOnCallDirectory implements OnCallDirectory {
             throw new IllegalArgumentException("no level " + level + " in policy " + policyName);
         }
         return LEVELS.get(level);
+    }
+
+    @Override
+    public Optional<List<Responder>> onCallIn(String scheduleName, Instant at) {
+        return switch (scheduleName) {
+            case "rota" -> Optional.of(List.of(QUINN));
+            case "empty-rota" -> Optional.of(List.of());
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -52,9 +52,14 @@ class TaskUrgencyProcessTest {
                 new TasksEnginePlugin(incidents, TIMELINE, new TaskDueProperties())));
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()
-                .addString("major-incident.bpmn", process("major-incident", true, "Triage", "Mitigate"))
+                .addString("major-incident.bpmn", process("major-incident", true, "Triage:triage", "Mitigate"))
                 .addString("paging.bpmn", process("paging", false, "Acknowledge"))
                 .addString("chore.bpmn", process("chore", false, "Chore"))
+                .addString("notice.bpmn", process("notice", false, "ReviewNotice:notice-review", "GoOnSite:on-site"))
+                // one task each, with the kinds the real processes name (DueKindsTest in bpmn checks those)
+                .addString("approval.bpmn", process("approval", false, "ApproveNotice:notice-approval"))
+                .addString("vendor.bpmn", process("vendor", false, "AnswerVendorRequest:vendor-request"))
+                .addString("call.bpmn", process("call", false, "CallCustomer:call"))
                 .deploy();
         return engine;
     }
@@ -74,7 +79,7 @@ class TaskUrgencyProcessTest {
         Task triage = open(key, "Triage");
         Task acknowledge = open(key, "Acknowledge");
         assertThat(triage.getPriority()).isEqualTo(TaskPriorities.SEV3);
-        assertThat(triage.getDueDate()).isCloseTo(plus(triage.getCreateTime(), Duration.ofHours(4)), 1000);
+        assertThat(triage.getDueDate()).as("a SEV3 triage").isCloseTo(plus(triage.getCreateTime(), Duration.ofHours(1)), 1000);
         assertThat(tasks.getVariableLocal(triage.getId(), OpenTasks.DUE_VARIABLE)).isEqualTo(triage.getDueDate());
         assertThat(acknowledge.getPriority()).isEqualTo(TaskPriorities.SEV3);
 
@@ -90,6 +95,64 @@ class TaskUrgencyProcessTest {
         Task mitigate = open(key, "Mitigate");
         assertThat(mitigate.getPriority()).isEqualTo(TaskPriorities.SEV1);
         assertThat(mitigate.getDueDate()).isCloseTo(plus(mitigate.getCreateTime(), Duration.ofMinutes(15)), 1000);
+    }
+
+    @Test
+    void aTaskNamingItsDueKindIsDueByKindAndSeverityAndFollowsARetriageByKind() {
+        // given a SEV1 incident and its notice review (kind notice-review: 10 min at SEV1)
+        String key = "INC-2026-0903";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("major-incident", key,
+                Map.of("title", "Mail store corrupt", "severity", "SEV1", "declaredBy", "casey"));
+        ENGINE.getRuntimeService().startProcessInstanceByKey("notice", key, Map.of("title", "Mail store corrupt"));
+        Task review = open(key, "ReviewNotice");
+        assertThat(review.getDueDate()).isCloseTo(plus(review.getCreateTime(), Duration.ofMinutes(10)), 1000);
+        assertThat(tasks.getVariableLocal(review.getId(), OpenTasks.DUE_KIND_VARIABLE)).isEqualTo("notice-review");
+
+        // when triage makes it a SEV2
+        long before = System.currentTimeMillis();
+        tasks.complete(open(key, "Triage").getId(), Map.of("severity", "SEV2"));
+
+        // then the review is due in the SEV2 review time (30 min), not the general SEV2 hour
+        Task moved = open(key, "ReviewNotice");
+        assertThat(moved.getDueDate().getTime()).isBetween(before + Duration.ofMinutes(30).toMillis() - 1000,
+                System.currentTimeMillis() + Duration.ofMinutes(30).toMillis() + 1000);
+    }
+
+    @Test
+    void atSev1EachKindOfWaitingTaskIsDueInItsOwnTime() {
+        // given a SEV1 incident
+        String key = "INC-2026-0905";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("major-incident", key,
+                Map.of("title", "Datacenter power lost", "severity", "SEV1", "declaredBy", "casey"));
+
+        // when its triage, notice review and approval, a vendor's request and a customer call wait
+        for (String process : List.of("notice", "approval", "vendor", "call")) {
+            ENGINE.getRuntimeService().startProcessInstanceByKey(process, key, Map.of("title", "Datacenter power lost"));
+        }
+
+        // then each is due in its kind's SEV1 time, not the general 15 minutes
+        Map.of("Triage", Duration.ofMinutes(5), "ReviewNotice", Duration.ofMinutes(10), "ApproveNotice", Duration.ofMinutes(10),
+                "AnswerVendorRequest", Duration.ofMinutes(15), "CallCustomer", Duration.ofMinutes(30)).forEach((activity, time) -> {
+            Task task = open(key, activity);
+            assertThat(task.getDueDate()).as(activity).isCloseTo(plus(task.getCreateTime(), time), 1000);
+        });
+    }
+
+    @Test
+    void aKindNobodyConfiguredTakesTheGeneralDueTime() {
+        // given
+        String key = "INC-2026-0904";
+        ENGINE.getRuntimeService().startProcessInstanceByKey("major-incident", key,
+                Map.of("title", "Rack B2 down", "severity", "SEV1", "declaredBy", "casey"));
+        ENGINE.getRuntimeService().startProcessInstanceByKey("notice", key, Map.of("title", "Rack B2 down"));
+
+        // when the review is done and the on-site task opens
+        tasks.complete(open(key, "ReviewNotice").getId());
+
+        // then it is due in the general SEV1 time, and still names its kind
+        Task onSite = open(key, "GoOnSite");
+        assertThat(onSite.getDueDate()).isCloseTo(plus(onSite.getCreateTime(), Duration.ofMinutes(15)), 1000);
+        assertThat(tasks.getVariableLocal(onSite.getId(), OpenTasks.DUE_KIND_VARIABLE)).isEqualTo("on-site");
     }
 
     @Test
@@ -162,10 +225,17 @@ class TaskUrgencyProcessTest {
         xml.append("<bpmn:startEvent id=\"Start\"/>");
         String previous = "Start";
         for (String task : userTasks) {
+            String[] idAndKind = task.split(":");
+            task = idAndKind[0];
             xml.append("<bpmn:sequenceFlow id=\"To").append(task).append("\" sourceRef=\"").append(previous)
                     .append("\" targetRef=\"").append(task).append("\"/>");
             xml.append("<bpmn:userTask id=\"").append(task).append("\" name=\"").append(task)
-                    .append(" ${execution.processBusinessKey}: ${title}\" camunda:candidateGroups=\"incident-commanders\"/>");
+                    .append(" ${execution.processBusinessKey}: ${title}\" camunda:candidateGroups=\"incident-commanders\">");
+            if (idAndKind.length > 1) {
+                xml.append("<bpmn:extensionElements><camunda:properties><camunda:property name=\"blackstart.due\" value=\"")
+                        .append(idAndKind[1]).append("\"/></camunda:properties></bpmn:extensionElements>");
+            }
+            xml.append("</bpmn:userTask>");
             previous = task;
         }
         xml.append("<bpmn:sequenceFlow id=\"ToEnd\" sourceRef=\"").append(previous).append("\" targetRef=\"End\"/>");

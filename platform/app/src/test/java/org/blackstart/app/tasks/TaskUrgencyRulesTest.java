@@ -9,6 +9,8 @@ import java.util.Date;
 import java.util.Map;
 import org.blackstart.app.incident.Severity;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class TaskUrgencyRulesTest {
 
@@ -70,6 +72,74 @@ class TaskUrgencyRulesTest {
                 .hasMessageContaining("blackstart.tasks.due.SEV2");
         assertThatThrownBy(() -> new TaskDueProperties(Map.of(), Duration.ofMinutes(-5)))
                 .hasMessageContaining("blackstart.tasks.untriaged");
+    }
+
+    @Test
+    void anOverdueCheckIntervalThatIsNotPositiveStopsTheStartNamingTheProperty() {
+        assertThatThrownBy(() -> new OverdueProperties(true, Duration.ZERO))
+                .hasMessageContaining("blackstart.tasks.overdue.interval");
+        assertThat(new OverdueProperties(true, Duration.ofSeconds(30)).interval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void eachKindHasItsOwnTimePerSeverityAndAnUnknownKindTakesTheGeneralOne() {
+        // given the defaults
+        TaskDueProperties due = new TaskDueProperties();
+
+        // then a SEV1 incident's waiting work is due within minutes, by kind
+        assertThat(due.dueAfter("triage", Severity.SEV1)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(due.dueAfter("notice-review", Severity.SEV1)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(due.dueAfter("notice-approval", Severity.SEV1)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(due.dueAfter("vendor-request", Severity.SEV1)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(due.dueAfter("call", Severity.SEV1)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(due.dueAfter("notice-review", Severity.SEV4)).isGreaterThan(due.dueAfter("notice-review", Severity.SEV2));
+        assertThat(due.dueAfter("runbook-step", Severity.SEV1)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(due.dueAfter(null, Severity.SEV2)).isEqualTo(Duration.ofHours(1));
+        assertThat(due.dueAfter("triage", null)).as("not triaged yet").isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aConfiguredKindReplacesOnlyTheSeveritiesItNames() {
+        // given
+        TaskDueProperties due = new TaskDueProperties(Map.of(), Duration.ofHours(1),
+                Map.of("notice-review", Map.of(Severity.SEV1, Duration.ofMinutes(3)),
+                        "on-site", Map.of(Severity.SEV1, Duration.ofMinutes(45))));
+
+        // then
+        assertThat(due.dueAfter("notice-review", Severity.SEV1)).isEqualTo(Duration.ofMinutes(3));
+        assertThat(due.dueAfter("notice-review", Severity.SEV2)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(due.dueAfter("on-site", Severity.SEV1)).isEqualTo(Duration.ofMinutes(45));
+        assertThat(due.dueAfter("on-site", Severity.SEV2)).as("not configured: the general time").isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aKindsTimeThatIsNotPositiveOrABadKindNameStopsTheStartNamingTheProperty() {
+        assertThatThrownBy(() -> new TaskDueProperties(Map.of(), Duration.ofHours(1),
+                Map.of("triage", Map.of(Severity.SEV1, Duration.ZERO))))
+                .hasMessageContaining("blackstart.tasks.due-by-kind.triage.SEV1");
+        assertThatThrownBy(() -> new TaskDueProperties(Map.of(), Duration.ofHours(1),
+                Map.of("Notice Review", Map.of(Severity.SEV1, Duration.ofMinutes(5)))))
+                .hasMessageContaining("blackstart.tasks.due-by-kind.Notice Review");
+    }
+
+    @Test
+    void anUnknownSeverityInTheConfigurationStopsTheStartNamingTheProperty() {
+        new ApplicationContextRunner().withUserConfiguration(DueBinding.class)
+                .withPropertyValues("blackstart.tasks.due-by-kind.triage.SEV9=5m")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("blackstart.tasks.due-by-kind"));
+        new ApplicationContextRunner().withUserConfiguration(DueBinding.class)
+                .withPropertyValues("blackstart.tasks.due-by-kind.triage.SEV1=-5m")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("blackstart.tasks.due-by-kind.triage.SEV1 must be a positive duration"));
+        new ApplicationContextRunner().withUserConfiguration(DueBinding.class)
+                .withPropertyValues("blackstart.tasks.due-by-kind.triage.SEV1=2m")
+                .run(context -> assertThat(context.getBean(TaskDueProperties.class).dueAfter("triage", Severity.SEV1))
+                        .isEqualTo(Duration.ofMinutes(2)));
+    }
+
+    @EnableConfigurationProperties(TaskDueProperties.class)
+    static class DueBinding {
     }
 
     @Test
