@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * monitoring update reach customers only by X, Mastodon and the status page, and a visitor's status page subscription
  * waits for its confirmation. SMTP comes back: the confirmation arrives once, and an agent approves the catch-up, after
  * which each customer who reads only e-mail gets the latest notice exactly once, never the outdated first one. A
- * second check and a second catch-up send nothing more; an on-call engineer cannot approve it.
+ * second check and a second catch-up send nothing more; an on-call engineer cannot approve it. The storage vendor's
+ * case, kept open when the incident closes, still takes the vendor's dispute afterwards.
  */
 // Own context, closed after the class: X and Mastodon accounts, and an SMTP server that starts only mid-story.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -67,6 +68,8 @@ class MailProviderStoryIT {
         registry.add("blackstart.statuspage.mail-retry.max-wait", () -> "5s");
 
         registry.add("blackstart.plugins.email.port", () -> SMTP_PORT);
+        // the demo vendors' mail accounts send through the provider's own SMTP server too
+        registry.add("blackstart.demo.mail.smtp-port", () -> SMTP_PORT);
         registry.add("blackstart.plugins.email.unavailable-after-attempts", () -> "2");
         // Refused at once while nothing listens; short, should anything else take the port meanwhile.
         registry.add("blackstart.plugins.email.timeout", () -> "2s");
@@ -100,6 +103,8 @@ class MailProviderStoryIT {
     MailReturnWatch watch;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.blackstart.spi.vendor.VendorInbox inbox;
 
     @Test
     void whenMailComesBackEachEmailOnlyCustomerGetsTheLatestNoticeOnceAfterAnAgentApproves() throws Exception {
@@ -208,7 +213,14 @@ class MailProviderStoryIT {
         assertThat(messagesTo(SUBSCRIBER)).hasSize(1);
         assertThat(api.task("agent", key, "ApproveCatchUp")).isNull();
 
-        // when the incident is resolved now that mail works
+        // when the commander escalates to the storage vendor, whose case is opened by e-mail now that mail works
+        VendorSteps vendor = new VendorSteps(http, api);
+        ResponseEntity<String> escalated = vendor.escalate(key, "storeco", "Array A3 failed after your firmware patch.");
+        assertThat(escalated.getStatusCode().value()).as(escalated.getBody()).isEqualTo(201);
+        String caseNumber = await().atMost(Duration.ofSeconds(60)).until(() -> vendor.cases(key), c -> c.size() == 1)
+                .get(0).path("caseNumber").asText();
+
+        // and the incident is resolved now that mail works
         api.claimAndComplete("commander", api.awaitTask("commander", key, "Resolve"),
                 Map.of("resolutionSummary", "The storage vendor's patch is in and mail flows."));
         api.claimAndComplete("agent", api.awaitTask("agent", key, "ReviewNotice"), Map.of("noticeDecision", "send"));
@@ -222,8 +234,17 @@ class MailProviderStoryIT {
                 "resolved notice sent by e-mail to 3 of 3 recipients");
         assertThat(lines).noneMatch(l -> l.startsWith("resolved notice: e-mail"));
 
-        // The vendor slice's part of the story follows here: the vendor case kept open after this incident closed
-        // still takes the vendor's dispute (VendorSteps, once that slice is merged).
+
+        // when closing asks about the vendor's open case, and the commander keeps it: the vendor blames us
+        vendor.decideKeep(key, "keep", "StoreCo says the fault is ours; we hold them to it");
+
+        // then the kept case still takes the vendor's dispute, weeks of it, after the incident closed
+        JsonNode kept = vendor.cases(key).get(0);
+        assertThat(kept.path("state").asText()).isEqualTo("OPEN");
+        assertThat(kept.path("keptAfterClose").asBoolean()).isTrue();
+        JsonNode dispute = vendor.keptCaseTakesTheVendorsDispute(inbox, key, caseNumber,
+                "This is not a fault of our array. The problem is in your configuration.");
+        assertThat(dispute.path("name").asText()).contains(key);
     }
 
     private ResponseEntity<String> importCsv(String csv) {
