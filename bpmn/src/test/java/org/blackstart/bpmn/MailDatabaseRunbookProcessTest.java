@@ -8,9 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +34,13 @@ class MailDatabaseRunbookProcessTest {
     @BeforeEach
     void clearLines() {
         TimelineRecordingParseListener.LINES.clear();
+        // The platform's check (who approves, a reason for a refusal) is FourEyesApproval's, tested with the application.
+        Mocks.register("fourEyesApproval", (JavaDelegate) execution -> { });
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
     }
 
     private ProcessInstance start() {
