@@ -194,14 +194,14 @@ class MailDatabaseRunbookIT extends PlatformIT {
         String approvalId = dryRunDone(key, "commander");
 
         // when the second person refuses without saying why
-        String before = approvalState(key, approvalId);
         api().send("commander-2", HttpMethod.POST, api().engine("/task/" + approvalId + "/claim"), "{\"userId\": \"commander-2\"}");
+        String before = approvalState(key, approvalId);
         ResponseEntity<String> silent = api().complete("commander-2", approvalId, Map.of("fourEyesVerdict", "refuse"));
 
         // then that is refused, and nothing else changed
         assertThat(silent.getStatusCode().is2xxSuccessful()).as(silent.getBody()).isFalse();
         assertThat(silent.getBody()).contains("Say why you refuse");
-        assertThat(approvalState(key, approvalId)).isEqualTo(before.replace("||", "|commander-2|"));
+        assertThat(approvalState(key, approvalId)).isEqualTo(before);
 
         // when they refuse with a reason
         ResponseEntity<String> refused = api().complete("commander-2", approvalId,
