@@ -21,7 +21,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 public class TimelineRecordingParseListener extends AbstractBpmnParseListener {
 
-    static final Set<String> TRACKED = Set.of("vendor-escalation", "major-incident", "action-item", "notice-catchup");
+    static final Set<String> TRACKED = Set.of("vendor-escalation", "major-incident", "action-item", "notice-catchup",
+            "mail-database-restore", "four-eyes", "datacenter-power-recovery");
     static final List<String> LINES = new CopyOnWriteArrayList<>();
 
     private void track(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -10,6 +10,7 @@ import org.blackstart.app.keytimes.KeyTime;
 import org.blackstart.app.keytimes.KeyTimeChange;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
 import org.blackstart.app.links.IncidentLink;
+import org.blackstart.app.runbook.RunbookView;
 import org.blackstart.app.search.query.SeenBefore;
 import org.blackstart.app.timeline.TimelineEntry;
 import org.blackstart.app.vendor.cases.VendorCaseRecord;
@@ -32,6 +33,7 @@ import org.blackstart.app.vendor.cases.VendorCaseRecord;
  * @param postmortem  the incident's postmortem, {@code null} when it has none
  * @param actionItems the postmortem's action items, in the order they were recorded
  * @param seenBefore  the closed incidents most like this one, most alike first
+ * @param runbooks    the runbooks run for the incident, oldest first, with their open steps and evidence
  */
 public record IncidentDetails(IncidentRecord incident, String commander, KeyTimes times, List<TimelineEntry> timeline,
                               List<JdbcDeliveryLedger.Delivery> deliveries, List<NoticeCount> notices, List<Page> pages,
@@ -39,7 +41,7 @@ public record IncidentDetails(IncidentRecord incident, String commander, KeyTime
                               List<AlertView> alerts, long alertCount, StatusPage statusPage,
                               Map<String, KeyTime> keyTimes, List<KeyTimeChange> keyTimeHistory, List<IncidentLink> links,
                               Postmortem postmortem, List<ActionItem> actionItems, Monitoring monitoring,
-                              List<SeenBefore.Similar> seenBefore) {
+                              List<SeenBefore.Similar> seenBefore, List<RunbookView> runbooks) {
 
     /** A resolved incident being watched: until when (alerts of its group firing again, or a commander, reopen it). */
     public record Monitoring(Instant until) {

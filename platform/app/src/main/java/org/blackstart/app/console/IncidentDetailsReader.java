@@ -19,6 +19,7 @@ import org.blackstart.app.incident.IncidentRepository;
 import org.blackstart.app.keytimes.KeyTimes;
 import org.blackstart.app.ledger.JdbcDeliveryLedger;
 import org.blackstart.app.links.IncidentLinks;
+import org.blackstart.app.runbook.RunbookReader;
 import org.blackstart.app.search.Audience;
 import org.blackstart.app.search.query.SeenBefore;
 import org.blackstart.app.statuspage.ComponentState;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Reads one incident for its commander from Blackstart's own tables only (the timeline, the delivery
  * ledger, alerts, vendor cases, the status page), never from the engine's history: a closed incident
  * reads the same as an open one, and a read that the incident tab repeats every few seconds costs a
- * handful of indexed queries. Only an incident still waiting for Triage asks the engine who claimed it.
+ * handful of indexed queries. Only an incident still waiting for Triage asks the engine who claimed it, and a
+ * runbook still running which of its steps are open.
  */
 @Component
 public class IncidentDetailsReader {
@@ -67,12 +69,14 @@ public class IncidentDetailsReader {
     private final ActionItems actionItems;
     private final MonitoringReader monitoring;
     private final SeenBefore seenBefore;
+    private final RunbookReader runbooks;
 
     IncidentDetailsReader(IncidentRepository incidents, Timeline timeline, JdbcDeliveryLedger deliveries,
                           VendorCaseStore vendorCases, AlertQueries alerts, StatusStore statusStore,
                           StatusPageProperties statusPage, TaskService tasks, JdbcTemplate jdbc, KeyTimes keyTimes,
                           IncidentLinks links, PostmortemLinkReader postmortems,
-                          ActionItems actionItems, MonitoringReader monitoring, SeenBefore seenBefore) {
+                          ActionItems actionItems, MonitoringReader monitoring, SeenBefore seenBefore,
+                          RunbookReader runbooks) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.deliveries = deliveries;
@@ -88,6 +92,7 @@ public class IncidentDetailsReader {
         this.actionItems = actionItems;
         this.monitoring = monitoring;
         this.seenBefore = seenBefore;
+        this.runbooks = runbooks;
     }
 
     /**
@@ -110,7 +115,8 @@ public class IncidentDetailsReader {
                 withDeliveries ? deliveries.of(key) : null, notices(key), pages(key), acknowledgements(lines),
                 vendorCases.ofIncident(key), alerts.find(null, null, key, ALERTS), alertCount(key), statusPage(key),
                 keyTimes.inForce(key), keyTimes.history(key), links.of(key), postmortems.read(key),
-                actionItems.ofIncident(key), monitoring.of(incident), seenBefore.recent(incident));
+                actionItems.ofIncident(key), monitoring.of(incident), seenBefore.recent(incident),
+                runbooks.ofIncident(key));
     }
 
     private String commander(IncidentRecord incident, List<TimelineEntry> lines) {

@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /** Reads {@code camunda:properties} of a BPMN element while it is parsed. */
-final class BpmnProperties {
+public final class BpmnProperties {
 
     private BpmnProperties() {
     }
 
-    static Map<String, String> of(Element element) {
+    public static Map<String, String> of(Element element) {
         Map<String, String> properties = new HashMap<>();
         Element extensions = element.element("extensionElements");
         if (extensions == null) {

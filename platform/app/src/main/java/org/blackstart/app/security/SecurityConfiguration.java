@@ -147,6 +147,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         .requestMatchers(path(HttpMethod.GET, "/api/actions"))
                         .hasAnyAuthority(authority(SUPPORT_AGENTS), authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        // running a runbook for an incident is the commander's call; evidence comes from whoever works
+                        // a step (the API checks that the step is theirs)
+                        .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/runbooks"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/runbook-steps/*/evidence"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(ON_CALL), authority(PLATFORM_ADMINS))
                         // escalating to a vendor, and closing a vendor case (one kept after its incident), is the commander's call
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations"), path(HttpMethod.POST, "/api/incidents/*/vendor-cases/*/close"))

@@ -185,6 +185,14 @@ class EndpointInventoryIT extends PlatformIT {
             "GET /api/incidents/{key}/postmortem", CUSTOMER_READERS,
             "GET /api/incidents/{key}/postmortem.md", CUSTOMER_READERS,
             "POST /api/incidents/{key}/postmortem", COMMAND,
+            // runbooks: listed for everyone in a group, run by commanders; evidence from whoever works a step
+            // (the API checks the step is theirs), read by everyone in a group
+            "GET /api/runbooks", ANY_MEMBER,
+            "GET /api/incidents/{key}/runbooks", ANY_MEMBER,
+            "POST /api/incidents/{key}/runbooks", COMMAND,
+            "GET /api/runbook-steps/{taskId}/evidence", ANY_MEMBER,
+            "POST /api/runbook-steps/{taskId}/evidence", Access.groups(COMMANDERS, ON_CALL, ADMINS),
+            "GET /api/runbook-evidence/{id}", ANY_MEMBER,
             "GET /api/alerts", ANY_MEMBER,
             // search: everyone in a group, each finding what their role may read
             "GET /api/search", ANY_MEMBER,
