@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 public class TimelineRecordingParseListener extends AbstractBpmnParseListener {
 
-    static final Set<String> TRACKED = Set.of("vendor-escalation", "major-incident", "action-item");
+    static final Set<String> TRACKED = Set.of("vendor-escalation", "major-incident", "action-item", "deferred-work");
     static final List<String> LINES = new CopyOnWriteArrayList<>();
 
     private void track(Element element, ScopeImpl scope, ActivityImpl activity) {
