@@ -1,6 +1,7 @@
 // One incident as a commander reads it, for the incident tab in Tasklist and the incident page.
 // Everything people typed (notes, titles, vendor text) goes in as text, never as HTML.
 import { keyTimesSection, linksSection, pinToggle, recordPanel } from '/incidents/assets/incident-record.js';
+import { deferredWorkPanel } from '/incidents/assets/deferred-work.js';
 
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 const COMPONENT_STATES = [
@@ -208,7 +209,7 @@ export function renderIncident(container, details) {
   container.replaceChildren(summary(details), ...sections(details));
 }
 
-async function send(method, path, body) {
+export async function send(method, path, body) {
   const response = await fetch(path, {
     method, credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -286,7 +287,8 @@ function actions(key, refresh) {
 
   const node = el('section', { class: 'bs-section bs-actions' }, el('h3', {}, 'Act'), message, noteForm,
     el('details', { class: 'bs-open-retriage' }, el('summary', {}, 'Re-triage: severity, services, impact'), triageForm),
-    el('details', { class: 'bs-open-components' }, el('summary', {}, 'Status page: state of each affected component'), components));
+    el('details', { class: 'bs-open-components' }, el('summary', {}, 'Status page: state of each affected component'), components),
+    deferredWorkPanel(key, act, say));
   return { node, update: showComponents, severity, servicesInput, impact };
 }
 

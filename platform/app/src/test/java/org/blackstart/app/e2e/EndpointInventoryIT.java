@@ -166,6 +166,7 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/notes", CUSTOMER_READERS,
             "POST /api/incidents/{key}/triage", COMMAND,
             "POST /api/incidents/{key}/reopen", COMMAND,
+            "POST /api/incidents/{key}/deferred-work", COMMAND,
             "POST /api/incidents/{key}/close", COMMAND,
             "PUT /api/incidents/{key}/components/{component}", COMMAND,
             "PUT /api/incidents/{key}/key-times/{name}", COMMAND,
