@@ -51,6 +51,7 @@ public class FakeDeferredWork {
     public void summarise(DelegateExecution execution) {
         execution.setVariable("deferredReview", "- " + String.join("\n- ", jobs.keySet().stream()
                 .map(id -> id + " " + execution.getVariable("proposal_" + id)).toList()));
+        execution.setVariable("deferredReviewMore", "");
     }
 
     public List<String> askJobIds(DelegateExecution execution) {

@@ -69,24 +69,29 @@ public class DeferredWork {
         };
     }
 
-    /** The proposals as the commander reads them in Tasklist, one line per job, and their counts. */
+    /**
+     * The proposals as the commander reads them in Tasklist, one line per job. A string variable holds at most 4000
+     * characters, so the lines fill {@code deferredReview} and then {@code deferredReviewMore}: forty jobs fit whole.
+     */
     public void summarise(DelegateExecution execution) {
         Map<String, DeferredJob> jobs = DelayedJobs.of(execution);
-        StringBuilder text = new StringBuilder();
+        StringBuilder[] parts = {new StringBuilder(), new StringBuilder()};
+        int part = 0;
         int shown = 0;
         for (DeferredJob job : jobs.values()) {
             String line = "- **" + DelayedJobs.text(execution, DelayedJobs.PROPOSAL + job.id()) + "** · " + job.id() + " · "
                     + job.name() + " · " + (job.customerId().isEmpty() ? "" : job.customerId() + " · ") + job.selectionKind()
-                    + ": " + job.selection() + " · " + job.recipients() + " recipients · due " + WHEN.format(job.dueAt())
-                    + " (" + Math.round(hoursLate(execution, job.id())) + " h late)\n";
-            if (text.length() + line.length() > MAX_REVIEW_TEXT - 40) {
-                text.append("- … and ").append(jobs.size() - shown).append(" more (see Cockpit)\n");
+                    + ": " + job.selection() + " · " + job.recipients() + " recipients · "
+                    + Math.round(hoursLate(execution, job.id())) + " h late\n";
+            if (parts[part].length() + line.length() > MAX_REVIEW_TEXT - 40 && ++part == parts.length) {
+                parts[parts.length - 1].append("- … and ").append(jobs.size() - shown).append(" more (see Cockpit)\n");
                 break;
             }
-            text.append(line);
+            parts[part].append(line);
             shown++;
         }
-        execution.setVariable("deferredReview", text.toString());
+        execution.setVariable("deferredReview", parts[0].toString());
+        execution.setVariable("deferredReviewMore", parts[1].toString());
     }
 
     public List<String> askJobIds(DelegateExecution execution) {

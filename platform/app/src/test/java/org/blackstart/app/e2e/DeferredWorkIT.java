@@ -83,6 +83,16 @@ class DeferredWorkIT extends PlatformIT {
         assertThat(timeline(key, "DEFERRED_WORK")).anyMatch(line -> line.startsWith("Found 40 jobs the outage delayed (due "))
                 .contains("Proposed for 40 delayed jobs: 25 run now, 10 ask the customer, 5 cancel (more than 24 h late)");
 
+        // and the review's text, as Tasklist shows it, names every job with its proposal
+        String shown = reviewText(review);
+        for (int n = 1; n <= 40; n++) {
+            assertThat(shown).contains(String.format(" · mail-%04d · ", n));
+        }
+        assertThat(shown).contains("- **run** · mail-0001 · Weekly offers Rotterdam · rotterdam-flowers · static: All contacts in Rotterdam")
+                .contains("- **ask** · mail-0026 · Follow-up to clickers 1 · ")
+                .contains("- **cancel** · mail-0036 · Night digest Rotterdam · ")
+                .doesNotContain("more (see Cockpit)");
+
         // and an agent cannot approve, nor can changes naming an unknown job or decision: nothing changes
         int linesBefore = timeline(key, "DEFERRED_WORK").size();
         assertThat(api().claimAndComplete("agent", review, Map.of()).getStatusCode().is4xxClientError()).isTrue();
@@ -104,8 +114,8 @@ class DeferredWorkIT extends PlatformIT {
         assertThat(scheduler("GET", "/jobs/mail-0001").path("status").asText()).isEqualTo("pending");
         assertThat(calls.get(0).path("name").asText()).startsWith("Call ").contains("about delayed Follow-up to clickers");
 
-        // and a call that reached the customer cannot end without their decision
         JsonNode first = calls.get(0);
+        // and a call that reached the customer cannot end without their decision
         ResponseEntity<String> undecided = api().claimAndComplete("agent", first, Map.of("callOutcome", "reached-in-person"));
         assertThat(undecided.getStatusCode().value()).as(undecided.getBody()).isEqualTo(400);
         assertThat(undecided.getBody()).contains("record their decision");
@@ -148,6 +158,16 @@ class DeferredWorkIT extends PlatformIT {
         assertThat(lines.stream().filter(l -> l.startsWith("Ran delayed job "))).hasSize(31);
         assertThat(lines.stream().filter(l -> l.startsWith("Cancelled delayed job "))).hasSize(9);
         assertThat(lines).anyMatch(l -> l.contains("as the customer could not be reached"));
+    }
+
+    private String reviewText(JsonNode task) {
+        String id = task.path("id").asText();
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("deferredReview", "deferredReviewMore")) {
+            text.append(api().json(api().send("commander", HttpMethod.GET, "/engine-rest/task/" + id + "/variables/" + name, null))
+                    .path("value").asText());
+        }
+        return text.toString();
     }
 
     @Test
