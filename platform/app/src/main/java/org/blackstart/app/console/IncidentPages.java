@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class IncidentPages {
 
     private final ConsoleFiles files = ConsoleFiles.of("incident.html", "incidents.html", "incident-view.js",
-            "incident-record.js", "incident-page.js", "incident-list.js", "console.css");
+            "incident-record.js", "incident-page.js", "incident-list.js", "console.css", "deferred-work.js");
 
     @GetMapping({"/incidents", "/incidents/"})
     ResponseEntity<String> list() {
