@@ -3,6 +3,7 @@
 import { keyTimesSection, linksSection, pinToggle, recordPanel } from '/incidents/assets/incident-record.js';
 import { onSitePanel, pageMorePanel } from '/incidents/assets/responders.js';
 import { runbookPanel } from '/incidents/assets/runbook-panel.js';
+import { deferredWorkPanel } from '/incidents/assets/deferred-work.js';
 
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 const COMPONENT_STATES = [
@@ -291,7 +292,7 @@ function actions(key, refresh) {
     el('details', { class: 'bs-open-retriage' }, el('summary', {}, 'Re-triage: severity, services, impact'), triageForm),
     el('details', { class: 'bs-open-components' }, el('summary', {}, 'Status page: state of each affected component'), components),
     pageMorePanel(key, act, say), onSitePanel(key, act, say),
-    runbookPanel(key, act, say));
+    runbookPanel(key, act, say), deferredWorkPanel(key, act, say));
   return { node, update: showComponents, severity, servicesInput, impact };
 }
 

@@ -25,7 +25,8 @@ class FormsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
             "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn",
-            "bpmn/action-item.bpmn", "bpmn/notice-catchup.bpmn", "bpmn/on-site.bpmn", "bpmn/overdue-task.bpmn"})
+            "bpmn/action-item.bpmn", "bpmn/notice-catchup.bpmn", "bpmn/on-site.bpmn", "bpmn/overdue-task.bpmn",
+            "bpmn/deferred-work.bpmn"})
     void everyReferencedFormExistsWithItsOwnId(String process) throws IOException {
         for (String formId : formRefs(process)) {
             JsonNode form = read("forms/" + formId + ".form");
@@ -39,7 +40,7 @@ class FormsTest {
     @ValueSource(strings = {"triage:severity", "triage:affectedServices", "triage:customerImpact",
             "review-notice:notice_en_subject", "review-notice:notice_en_text", "review-notice:noticeDecision",
             "review-notice:notice_nl_subject", "review-notice:notice_x", "approve-notice:noticeApproval",
-            "customer-update:updateDecision", "call-customer:callOutcome",
+            "customer-update:updateDecision", "call-customer:callOutcome", "call-customer:callDecision",
             "declare-incident:title", "mitigate:mitigationSummary", "mitigate:mitigationNotice", "resolve:resolutionSummary",
             "answer-vendor-request:vendorAnswer", "gather-dispute-evidence:vendorRebuttal", "settle-dispute:disputeOutcome",
             "postmortem-write:summary", "postmortem-write:trigger", "postmortem-write:contributingFactors",
@@ -211,7 +212,7 @@ class FormsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bpmn/major-incident.bpmn", "bpmn/customer-notice.bpmn", "bpmn/paging.bpmn",
             "bpmn/customer-call.bpmn", "bpmn/vendor-escalation.bpmn", "bpmn/postmortem.bpmn",
-            "bpmn/action-item.bpmn"})
+            "bpmn/action-item.bpmn", "bpmn/deferred-work.bpmn"})
     void everyUserTaskHasTheLatestVersionOfAForm(String process) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = FormsTest.class.getClassLoader().getResourceAsStream(process)) {

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 public class TimelineRecordingParseListener extends AbstractBpmnParseListener {
 
     static final Set<String> TRACKED = Set.of("vendor-escalation", "major-incident", "action-item", "notice-catchup",
-            "mail-database-restore", "four-eyes", "datacenter-power-recovery");
+            "mail-database-restore", "four-eyes", "datacenter-power-recovery", "deferred-work");
     static final List<String> LINES = new CopyOnWriteArrayList<>();
 
     private void track(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -9,6 +9,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.blackstart.spi.ActionTicket;
 import org.blackstart.spi.BlackstartHeaders;
 import org.blackstart.spi.CustomerNotice;
+import org.blackstart.spi.DeferredJobs;
 import org.blackstart.spi.PageRequest;
 import org.blackstart.spi.TaskContext;
 import org.blackstart.spi.TeamMail;
@@ -130,6 +131,12 @@ class ExternalTaskConsumer extends ScheduledPollConsumer {
         }
         if (Topics.carriesPageRequest(context.topic())) {
             return PageRequest.from(context);
+        }
+        if (Topics.carriesDeferredWindow(context.topic())) {
+            return DeferredJobs.Window.from(context);
+        }
+        if (Topics.carriesDeferredExecution(context.topic())) {
+            return DeferredJobs.Execution.from(context);
         }
         return new HashMap<>(context.variables());
     }

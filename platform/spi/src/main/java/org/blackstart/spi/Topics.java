@@ -38,6 +38,17 @@ public final class Topics {
     /** Close an action item's ticket in the team's tracker, e.g. when the item is done. Body: {@link ActionTicket}. */
     public static final String ACTIONS_TICKET_CLOSE = "actions.ticket.close";
 
+    /**
+     * The jobs a scheduler held back during an outage (mailings, exports): those that were due in a window.
+     * Body: {@link DeferredJobs.Window}; result: {@link DeferredJobs#result(java.util.List)}.
+     */
+    public static final String JOBS_DEFERRED_LIST = "jobs.deferred.list";
+    /**
+     * Run or cancel one delayed job, as decided; exactly once per incident and job through the delivery ledger,
+     * under {@link DeferredJobs.Execution#deliveryKey()}. Body: {@link DeferredJobs.Execution}.
+     */
+    public static final String JOBS_DEFERRED_EXECUTE = "jobs.deferred.execute";
+
     private Topics() {
     }
 
@@ -78,5 +89,15 @@ public final class Topics {
     /** True for the topics whose body is a {@link PageRequest}. */
     public static boolean carriesPageRequest(String topic) {
         return PAGE_PHONE.equals(topic) || PAGE_SMS.equals(topic);
+    }
+
+    /** True for the topic whose body is a {@link DeferredJobs.Window}. */
+    public static boolean carriesDeferredWindow(String topic) {
+        return JOBS_DEFERRED_LIST.equals(topic);
+    }
+
+    /** True for the topic whose body is a {@link DeferredJobs.Execution}. */
+    public static boolean carriesDeferredExecution(String topic) {
+        return JOBS_DEFERRED_EXECUTE.equals(topic);
     }
 }

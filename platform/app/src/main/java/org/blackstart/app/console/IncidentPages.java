@@ -16,7 +16,7 @@ class IncidentPages {
 
     private final ConsoleFiles files = ConsoleFiles.of("incident.html", "incidents.html", "incident-view.js",
             "incident-record.js", "incident-page.js", "incident-list.js", "console.css", "responders.js",
-            "runbook-panel.js");
+            "runbook-panel.js", "deferred-work.js");
 
     @GetMapping({"/incidents", "/incidents/"})
     ResponseEntity<String> list() {

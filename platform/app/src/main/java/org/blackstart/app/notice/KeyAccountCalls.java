@@ -77,6 +77,10 @@ public class KeyAccountCalls {
     private static void supersede(RuntimeService runtime, String incident, String customerId, String step) {
         for (ProcessInstance open : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
                 .processInstanceBusinessKey(incident).variableValueEquals("customerId", customerId).list()) {
+            if (runtime.getVariable(open.getId(), "callAbout") != null) {
+                // A call about the customer's delayed work is not about a notice: a newer notice leaves it be.
+                continue;
+            }
             runtime.deleteProcessInstance(open.getId(), "superseded by the " + step + " notice", true, true);
         }
     }

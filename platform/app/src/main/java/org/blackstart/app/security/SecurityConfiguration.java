@@ -114,6 +114,9 @@ class SecurityConfiguration {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                 "/api/incidents/*/vendor-escalations/*/attachments"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(ON_CALL), authority(PLATFORM_ADMINS))
+                        // reviewing the work the outage delayed is the commander's call
+                        .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/deferred-work"))
+                        .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))
                         // reopening a monitoring incident, or closing it early, is the commander's call
                         .requestMatchers(path(HttpMethod.POST, "/api/incidents/*/reopen"), path(HttpMethod.POST, "/api/incidents/*/close"))
                         .hasAnyAuthority(authority(INCIDENT_COMMANDERS), authority(PLATFORM_ADMINS))

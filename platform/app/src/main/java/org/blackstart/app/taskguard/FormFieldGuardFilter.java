@@ -48,9 +48,15 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
     private final Predicate<String> allowedObjectType;
     private final ObjectMapper json;
     private final long maxBodySize;
+    private final List<CompletionCheck> checks;
 
-    /** @param allowedObjectType the engine's deserialization allow-list, applied to Object variables sent */
-    FormFieldGuardFilter(DeclaredForms forms, Predicate<String> allowedObjectType, ObjectMapper json, long maxBodySize) {
+    /**
+     * @param allowedObjectType the engine's deserialization allow-list, applied to Object variables sent
+     * @param checks            asked about every completion's values, after its fields and decisions passed
+     */
+    FormFieldGuardFilter(DeclaredForms forms, Predicate<String> allowedObjectType, ObjectMapper json, long maxBodySize,
+                         List<CompletionCheck> checks) {
+        this.checks = List.copyOf(checks);
         this.forms = forms;
         this.allowedObjectType = allowedObjectType;
         this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -143,6 +149,16 @@ class FormFieldGuardFilter extends OncePerRequestFilter {
                         "choose " + String.join(", ", undecided) + " as the task's form asks; nothing was changed",
                         List.copyOf(undecided));
                 return;
+            }
+            JsonNode sent = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
+            for (CompletionCheck check : checks) {
+                Optional<String> refusal = check.refusal(guarded.taskId(), sent);
+                if (refusal.isPresent()) {
+                    LOG.warn("BLACKSTART-GUARD-005 refused {} {}: {}", request.getMethod(), request.getRequestURI(),
+                            refusal.get().replaceAll("\\p{Cntrl}", "?"));
+                    problem(response, HttpStatus.BAD_REQUEST, "Not accepted", refusal.get(), List.of());
+                    return;
+                }
             }
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);

@@ -2,6 +2,7 @@ package org.blackstart.app.taskguard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.DeserializationTypeValidator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,11 +20,13 @@ class TaskGuardConfiguration {
     static final long MAX_BODY_SIZE = 1024 * 1024;
 
     @Bean
-    FilterRegistrationBean<FormFieldGuardFilter> formFieldGuard(DeclaredForms forms, ProcessEngine engine, ObjectMapper json) {
+    FilterRegistrationBean<FormFieldGuardFilter> formFieldGuard(DeclaredForms forms, ProcessEngine engine, ObjectMapper json,
+                                                                ObjectProvider<CompletionCheck> checks) {
         DeserializationTypeValidator allowList = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getDeserializationTypeValidator();
         FilterRegistrationBean<FormFieldGuardFilter> registration = new FilterRegistrationBean<>(
-                new FormFieldGuardFilter(forms, type -> allowList != null && allowList.validate(type), json, MAX_BODY_SIZE));
+                new FormFieldGuardFilter(forms, type -> allowList != null && allowList.validate(type), json, MAX_BODY_SIZE,
+                        checks.orderedStream().toList()));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setName("blackstart-form-field-guard");
         // After Camunda's REST authentication (101): a stranger hears 401 from it, not which fields a form has.

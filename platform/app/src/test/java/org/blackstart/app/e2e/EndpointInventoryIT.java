@@ -168,6 +168,7 @@ class EndpointInventoryIT extends PlatformIT {
             "POST /api/incidents/{key}/pages", COMMAND,
             "POST /api/incidents/{key}/on-site", COMMAND,
             "POST /api/incidents/{key}/reopen", COMMAND,
+            "POST /api/incidents/{key}/deferred-work", COMMAND,
             "POST /api/incidents/{key}/close", COMMAND,
             "PUT /api/incidents/{key}/components/{component}", COMMAND,
             "PUT /api/incidents/{key}/key-times/{name}", COMMAND,
