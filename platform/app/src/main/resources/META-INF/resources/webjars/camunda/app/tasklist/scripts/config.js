@@ -11,7 +11,7 @@ export default {
   // Blackstart's Tasklist scripts (in ../blackstart/): the Incident tab of a task, and the incident key
   // and its Triage task after declaring from Start process. Every script listed must exist: Tasklist 7.24 renders nothing at
   // all when one fails to load.
-  customScripts: ['blackstart/incident-tab.js', 'blackstart/declared.js'],
+  customScripts: ['blackstart/incident-tab.js', 'blackstart/declared.js', 'blackstart/runbook-evidence.js'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
