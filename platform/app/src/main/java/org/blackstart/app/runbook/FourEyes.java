@@ -1,7 +1,7 @@
 package org.blackstart.app.runbook;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -34,7 +34,7 @@ final class FourEyes {
     static void assigned(DelegateTask task) {
         String doneBy = doneBy(task);
         if (doneBy != null && doneBy.equals(task.getAssignee())) {
-            throw new BadUserRequestException(refusedApprover(doneBy));
+            throw new FormFieldValidationException(VERDICT, refusedApprover(doneBy));
         }
     }
 

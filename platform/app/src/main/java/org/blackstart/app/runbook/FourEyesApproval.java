@@ -1,8 +1,8 @@
 package org.blackstart.app.runbook;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +27,15 @@ class FourEyesApproval implements JavaDelegate {
         if (approver != null && doneBy != null && approver.equals(doneBy.toString())) {
             LOG.warn("BLACKSTART-RUNBOOK-020 {} refused as the second person for {} of {}", approver,
                     execution.getVariable("fourEyesStep"), execution.getProcessBusinessKey());
-            throw new BadUserRequestException(FourEyes.refusedApprover(approver));
+            throw new FormFieldValidationException(FourEyes.VERDICT, FourEyes.refusedApprover(approver));
         }
         Object verdict = execution.getVariable(FourEyes.VERDICT);
         if (!"approve".equals(verdict) && !"refuse".equals(verdict)) {
-            throw new BadUserRequestException("Choose a decision: approve, or refuse with a reason.");
+            throw new FormFieldValidationException(FourEyes.VERDICT, "Choose a decision: approve, or refuse with a reason.");
         }
         Object reason = execution.getVariable(FourEyes.REASON);
         if ("refuse".equals(verdict) && (reason == null || reason.toString().isBlank())) {
-            throw new BadUserRequestException("Say why you refuse: the reason goes on the incident's timeline.");
+            throw new FormFieldValidationException(FourEyes.REASON, "Say why you refuse: the reason goes on the incident's timeline.");
         }
     }
 }

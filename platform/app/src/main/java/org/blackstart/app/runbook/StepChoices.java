@@ -3,9 +3,9 @@ package org.blackstart.app.runbook;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A step's {@code blackstart.choices} ({@code checksumVerified=yes|no; replayDone=more|done}): the decisions its
@@ -35,7 +35,7 @@ record StepChoices(Map<String, List<String>> choices) {
         choices.forEach((name, values) -> {
             Object value = task.getVariable(name);
             if (value == null || !values.contains(value.toString())) {
-                throw new BadUserRequestException("Choose " + name + ": " + String.join(" or ", values) + ".");
+                throw new FormFieldValidationException(name, "Choose " + name + ": " + String.join(" or ", values) + ".");
             }
         });
     }
