@@ -10,9 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.blackstart.app.periodic.Repeating;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.blackstart.spi.SingleNodeLease;
@@ -52,7 +50,7 @@ public class OverdueCheck implements SmartLifecycle {
     private final Timeline timeline;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final Repeating repeating = new Repeating("overdue-tasks");
 
     OverdueCheck(ObjectProvider<ProcessEngine> engine, SingleNodeLease lease, OverdueProperties properties, JdbcTemplate jdbc,
                  Timeline timeline, TransactionTemplate transactions, Clock clock) {
@@ -134,37 +132,17 @@ public class OverdueCheck implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "overdue-tasks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                LOG.warn("BLACKSTART-TASKS-022 overdue check failed: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        repeating.start(properties.interval(), this::check,
+                e -> LOG.warn("BLACKSTART-TASKS-022 overdue check failed: {}", e.toString()));
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            // Not shutdownNow: an interrupt during file I/O makes H2 close its database file.
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void stop() {
+        repeating.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return repeating.running();
     }
 }

@@ -1,9 +1,7 @@
 package org.blackstart.app.alert.heartbeat;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.blackstart.app.periodic.Repeating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +16,7 @@ class HeartbeatChecker implements SmartLifecycle {
     private final Heartbeats heartbeats;
     private final HeartbeatCheckerProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final Repeating repeating = new Repeating("heartbeat-checker");
 
     HeartbeatChecker(Heartbeats heartbeats, HeartbeatCheckerProperties properties, Clock clock) {
         this.heartbeats = heartbeats;
@@ -32,13 +30,7 @@ class HeartbeatChecker implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "heartbeat-checker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        repeating.start(properties.interval(), this::check, e -> log.warn("checking heartbeats failed: {}", e.toString()));
     }
 
     private void check() {
@@ -51,21 +43,12 @@ class HeartbeatChecker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            // Not shutdownNow: an interrupt during file I/O makes H2 close its database file.
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void stop() {
+        repeating.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return repeating.running();
     }
 }

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.blackstart.app.notice.NoticeOutages;
+import org.blackstart.app.periodic.Repeating;
 import org.blackstart.app.timeline.Timeline;
 import org.blackstart.app.timeline.TimelineKind;
 import org.blackstart.spi.BlackstartPlugin;
@@ -58,7 +56,7 @@ public class MailReturnWatch implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final CatchUpProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final Repeating repeating = new Repeating("mail-return-watch");
 
     MailReturnWatch(SkippedRecipients skipped, NoticeCatchUps catchUps, CatchUpDecisions decisions, NoticeOutages outages,
                     ObjectProvider<BlackstartPlugin> plugins, RuntimeService runtime, ManagementService management,
@@ -161,37 +159,17 @@ public class MailReturnWatch implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mail-return-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.checkInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                LOG.warn("BLACKSTART-CATCHUP-005 the check whether mail is back failed: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        repeating.start(properties.checkInterval(), this::check,
+                e -> LOG.warn("BLACKSTART-CATCHUP-005 the check whether mail is back failed: {}", e.toString()));
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            // Not shutdownNow: an interrupt during file I/O makes H2 close its database file.
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void stop() {
+        repeating.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return repeating.running();
     }
 }

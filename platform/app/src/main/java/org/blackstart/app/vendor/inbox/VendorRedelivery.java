@@ -1,9 +1,7 @@
 package org.blackstart.app.vendor.inbox;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.blackstart.app.periodic.Repeating;
 import org.blackstart.spi.SingleNodeLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,7 @@ public class VendorRedelivery implements SmartLifecycle {
     private final SingleNodeLease lease;
     private final VendorInboxProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final Repeating repeating = new Repeating("vendor-redelivery");
 
     VendorRedelivery(VendorMessageStore messages, JdbcVendorInbox inbox, SingleNodeLease lease,
                      VendorInboxProperties properties, Clock clock) {
@@ -59,37 +57,17 @@ public class VendorRedelivery implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vendor-redelivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.redeliveryInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                log.warn("vendor message redelivery sweep failed: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        repeating.start(properties.redeliveryInterval(), this::sweep,
+                e -> log.warn("vendor message redelivery sweep failed: {}", e.toString()));
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            // Not shutdownNow: an interrupt during file I/O makes H2 close its database file.
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void stop() {
+        repeating.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return repeating.running();
     }
 }
