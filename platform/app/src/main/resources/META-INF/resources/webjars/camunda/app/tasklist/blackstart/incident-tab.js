@@ -1,10 +1,10 @@
 // The incident tab in Tasklist's task view: the incident a task belongs to, kept current, with the
 // commander's note, re-triage and component states. Tasks outside an incident get one short line.
-import { loadConsole, notice } from './console-loader.js';
+import { el, mountIncident } from '/incidents/assets/incident-view.js';
 
 let mounted = null;
 
-function stylesheet(el) {
+function stylesheet() {
   if (!document.getElementById('blackstart-console-css')) {
     document.head.append(el('link', { id: 'blackstart-console-css', rel: 'stylesheet', href: '/incidents/assets/console.css' }));
   }
@@ -35,13 +35,12 @@ export default [{
   priority: 50,
   properties: { label: 'Incident' },
   render(node, { api, taskId }) {
+    stylesheet();
     if (mounted) mounted.stop();
     mounted = null;
-    const root = notice('bs-none', 'Loading the incident…');
+    const root = el('div', { class: 'bs-console bs-tab' }, el('p', { class: 'bs-none' }, 'Loading the incident…'));
     node.replaceChildren(root);
-    loadConsole().then(async ({ el, mountIncident }) => {
-      stylesheet(el);
-      const key = await incidentKeyOf(api, taskId);
+    incidentKeyOf(api, taskId).then(async key => {
       if (!key || !(await isIncident(key))) {
         root.replaceChildren(el('p', { class: 'bs-none' }, 'This task belongs to no incident.'));
         return;
@@ -51,7 +50,7 @@ export default [{
       const view = el('div');
       root.replaceChildren(link, view);
       mounted = mountIncident(view, key, { actions: true });
-    }).catch(e => node.replaceChildren(notice('bs-error', e.message)));
+    }).catch(e => root.replaceChildren(el('p', { class: 'bs-error' }, e.message)));
   },
   unmount() {
     if (mounted) mounted.stop();
